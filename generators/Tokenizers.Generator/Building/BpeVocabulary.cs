@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace Tokenizers.Generator.Building;
+
+/// <summary>
+/// A byte-level BPE vocabulary, whatever file it came from: the bytes of every id, the merge rank of every
+/// mergeable token (lower merges first) and the special tokens, which are never produced from ordinary text.
+/// </summary>
+internal sealed class BpeVocabulary
+{
+    /// <summary>Bytes per id; null where an id is unused.</summary>
+    public List<byte[]?> TokenBytes { get; } = new();
+
+    /// <summary>Mergeable tokens: bytes and rank. Ranks are distinct.</summary>
+    public List<(byte[] Bytes, int Rank, int Id)> Mergeable { get; } = new();
+
+    public List<(string Text, int Id)> Specials { get; } = new();
+
+    public void SetBytes(int id, byte[] bytes)
+    {
+        while (TokenBytes.Count <= id) TokenBytes.Add(null);
+        TokenBytes[id] = bytes;
+    }
+
+    /// <summary>True when every rank equals its token's id, so no rank-to-id table is needed.</summary>
+    public bool RanksAreIds
+    {
+        get
+        {
+            foreach (var t in Mergeable)
+                if (t.Rank != t.Id) return false;
+            return true;
+        }
+    }
+}

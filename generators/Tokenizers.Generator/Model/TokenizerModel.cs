@@ -1,0 +1,29 @@
+namespace Tokenizers.Generator.Model;
+
+/// <summary>A special token for the emitter.</summary>
+internal sealed record SpecialTokenModel(string Text, int Id);
+
+/// <summary>
+/// The compiled tables of a byte-level BPE tokenizer, packed two bytes a char as the runtime reads them
+/// (see Tokenizers.Data.PackedData). Strings compare by value, so an unchanged vocabulary caches.
+/// </summary>
+internal sealed record BpeTables(
+    string TrieUnits,
+    string TrieValues,
+    string TokenBytes,
+    string TokenOffsets,
+    string? RankToId,
+    string PreTokenizer,
+    EquatableArray<SpecialTokenModel> SpecialTokens,
+    int VocabularySize,
+    int MergeableCount,
+    int TrieSlots);
+
+/// <summary>Everything the emitter needs for one tokenizer class, or the diagnostics that stop it.</summary>
+internal sealed record TokenizerModel(
+    string? Namespace,
+    string ClassName,
+    string Accessibility,
+    string SourceDescription,
+    BpeTables? Bpe,
+    EquatableArray<DiagnosticInfo> Diagnostics);

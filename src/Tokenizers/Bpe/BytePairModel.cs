@@ -1,0 +1,201 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using Tokenizers.Data;
+using Tokenizers.PreTokenization;
+
+namespace Tokenizers.Bpe;
+
+/// <summary>
+/// A byte-level BPE tokenizer over generated constant tables: pre-tokenize, look each piece up whole in the trie,
+/// otherwise merge its bytes by rank. Holds only references to string literals, so creating it costs nothing.
+/// </summary>
+public sealed class BytePairModel
+{
+    private readonly string _trieUnits, _trieValues, _tokenBytes, _tokenOffsets;
+    private readonly string? _rankToId;
+    private readonly PreTokenizer _preTokenizer;
+    private readonly SpecialToken[] _specialTokens;
+
+    /// <param name="trieUnits">Double-array units (uint32 each, packed two bytes a char).</param>
+    /// <param name="trieValues">Ranks per trie slot (int32), -1 where no token ends.</param>
+    /// <param name="tokenBytes">Every id's bytes, concatenated.</param>
+    /// <param name="tokenOffsets">uint32 offsets into <paramref name="tokenBytes"/>, one per id plus one.</param>
+    /// <param name="rankToId">int32 id per rank; null when ranks are ids.</param>
+    /// <param name="preTokenizer">The pre-tokenization scanner.</param>
+    /// <param name="specialTokens">Special tokens (their bytes are in the token table too).</param>
+    public BytePairModel(string trieUnits, string trieValues, string tokenBytes, string tokenOffsets, string? rankToId,
+        PreTokenizer preTokenizer, SpecialToken[] specialTokens)
+    {
+        PackedData.EnsureLittleEndian();
+        _trieUnits = trieUnits;
+        _trieValues = trieValues;
+        _tokenBytes = tokenBytes;
+        _tokenOffsets = tokenOffsets;
+        _rankToId = rankToId;
+        _preTokenizer = preTokenizer;
+        _specialTokens = specialTokens;
+        VocabularySize = PackedData.AsUInt32(tokenOffsets).Length - 1;
+    }
+
+    public int VocabularySize { get; }
+
+    public IReadOnlyList<SpecialToken> SpecialTokens => _specialTokens;
+
+    private DoubleArrayTrie Trie => new(PackedData.AsUInt32(_trieUnits), PackedData.AsInt32(_trieValues));
+
+    public IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy policy)
+    {
+        var ids = new List<int>(text.Length / 3 + 4);
+        var sink = new ListSink(ids);
+        Encode(text.AsSpan(), ref sink, policy, out _);
+        return ids;
+    }
+
+    public int CountTokens(ReadOnlySpan<char> text, SpecialTokenPolicy policy)
+    {
+        var sink = new CountingSink();
+        Encode(text, ref sink, policy, out _);
+        return sink.Count;
+    }
+
+    public unsafe OperationStatus EncodeToIds(ReadOnlySpan<char> text, Span<int> destination, out int charsConsumed,
+        out int idsWritten, SpecialTokenPolicy policy)
+    {
+        fixed (int* p = destination)
+        {
+            var sink = new SpanSink(p, destination.Length);
+            bool done = Encode(text, ref sink, policy, out charsConsumed);
+            idsWritten = sink.Written;
+            return done ? OperationStatus.Done : OperationStatus.DestinationTooSmall;
+        }
+    }
+
+    /// <summary>Encodes all of <paramref name="text"/> into <paramref name="sink"/>; false when the sink filled up at <paramref name="consumed"/>.</summary>
+    private bool Encode<TSink>(ReadOnlySpan<char> text, ref TSink sink, SpecialTokenPolicy policy, out int consumed)
+        where TSink : struct, ITokenSink
+    {
+        if (!policy.IsActive || _specialTokens.Length == 0) return EncodeOrdinary(text, 0, text.Length, ref sink, out consumed);
+
+        if (policy.ThrowsOnDisallowed) SpecialTokenSearch.ThrowIfDisallowed(text, _specialTokens, policy);
+        int pos = 0;
+        while (true)
+        {
+            int at = SpecialTokenSearch.FindAllowed(text, pos, _specialTokens, policy, out SpecialToken special);
+            int end = at < 0 ? text.Length : at;
+            if (!EncodeOrdinary(text, pos, end, ref sink, out consumed)) return false;
+            if (at < 0) return true;
+            Span<int> one = [special.Id];
+            if (!sink.TryAdd(one))
+            {
+                consumed = at;
+                return false;
+            }
+            pos = at + special.Text.Length;
+        }
+    }
+
+    private bool EncodeOrdinary<TSink>(ReadOnlySpan<char> text, int from, int to, ref TSink sink, out int consumed)
+        where TSink : struct, ITokenSink
+    {
+        var trie = Trie;
+        ReadOnlySpan<int> rankToId = _rankToId is null ? default : PackedData.AsInt32(_rankToId);
+        ReadOnlySpan<char> span = text[..to];
+        const int StackBytes = 512;
+        Span<byte> stackBytes = stackalloc byte[StackBytes];
+        Span<int> stackIds = stackalloc int[StackBytes];
+        byte[]? rentedBytes = null;
+        int[]? rentedIds = null;
+        try
+        {
+            int pos = from;
+            while (pos < to)
+            {
+                int len = _preTokenizer.NextPieceLength(span, pos);
+                ReadOnlySpan<char> chars = span.Slice(pos, len);
+
+                int maxBytes = len * 3;
+                Span<byte> bytes = stackBytes;
+                Span<int> ids = stackIds;
+                if (maxBytes > StackBytes)
+                {
+                    if (rentedBytes is null || rentedBytes.Length < maxBytes)
+                    {
+                        if (rentedBytes is not null) ArrayPool<byte>.Shared.Return(rentedBytes);
+                        if (rentedIds is not null) ArrayPool<int>.Shared.Return(rentedIds);
+                        rentedBytes = ArrayPool<byte>.Shared.Rent(maxBytes);
+                        rentedIds = ArrayPool<int>.Shared.Rent(maxBytes);
+                    }
+                    bytes = rentedBytes;
+                    ids = rentedIds;
+                }
+                int byteCount = Encoding.UTF8.GetBytes(chars, bytes);
+                int count = EncodePiece(trie, bytes[..byteCount], ids);
+                if (!rankToId.IsEmpty)
+                    for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
+                if (!sink.TryAdd(ids[..count]))
+                {
+                    consumed = pos;
+                    return false;
+                }
+                pos += len;
+            }
+            consumed = to;
+            return true;
+        }
+        finally
+        {
+            if (rentedBytes is not null) ArrayPool<byte>.Shared.Return(rentedBytes);
+            if (rentedIds is not null) ArrayPool<int>.Shared.Return(rentedIds);
+        }
+    }
+
+    /// <summary>Ranks of one piece's tokens: the whole piece when it is a token, else byte-pair merges.</summary>
+    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks)
+    {
+        int whole = trie.Lookup(piece);
+        if (whole >= 0)
+        {
+            ranks[0] = whole;
+            return 1;
+        }
+        return BytePairMerger.Merge(trie, piece, ranks);
+    }
+
+    /// <inheritdoc cref="ITokenizer.DecodeToBytes"/>
+    public int DecodeToBytes(int id, Span<byte> destination)
+    {
+        ReadOnlySpan<byte> token = TokenBytes(id);
+        if (token.Length > destination.Length) return -1;
+        token.CopyTo(destination);
+        return token.Length;
+    }
+
+    /// <summary>The bytes of token <paramref name="id"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id is not in the vocabulary.</exception>
+    public ReadOnlySpan<byte> TokenBytes(int id)
+    {
+        ReadOnlySpan<uint> offsets = PackedData.AsUInt32(_tokenOffsets);
+        if ((uint)id < (uint)(offsets.Length - 1))
+        {
+            int start = (int)offsets[id], end = (int)offsets[id + 1];
+            if (end > start) return PackedData.AsBytes(_tokenBytes).Slice(start, end - start);
+        }
+        throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
+    }
+
+    public string Decode(IEnumerable<int> ids)
+    {
+        var buffer = new PooledByteBuffer(256);
+        try
+        {
+            foreach (int id in ids) buffer.Append(TokenBytes(id));
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Tokenizers.Bpe;
+
+/// <summary>
+/// A double-array trie over byte strings, read from generated constant data.
+/// Slot <c>s</c> holds a unit <c>label | used &lt;&lt; 8 | base &lt;&lt; 9</c> and a value (a rank, or -1).
+/// The child of <c>s</c> on byte <c>b</c> is slot <c>base(s) + b</c> when that slot is used and labelled <c>b</c>;
+/// every node has its own base, which is what makes the label check sufficient. Slot 0 is the root.
+/// </summary>
+public readonly ref struct DoubleArrayTrie
+{
+    public const int Root = 0;
+    public const int NoNode = -1;
+    private const uint UsedFlag = 1u << 8;
+    private const int BaseShift = 9;
+
+    private readonly ReadOnlySpan<uint> _units;
+    private readonly ReadOnlySpan<int> _values;
+
+    public DoubleArrayTrie(ReadOnlySpan<uint> units, ReadOnlySpan<int> values)
+    {
+        _units = units;
+        _values = values;
+    }
+
+    /// <summary>Packs a unit; shared with the generator's builder so both sides agree on the layout.</summary>
+    public static uint PackUnit(byte label, int @base) => label | UsedFlag | ((uint)@base << BaseShift);
+
+    /// <summary>The largest base a unit can hold.</summary>
+    public const int MaxBase = (int)(uint.MaxValue >> BaseShift);
+
+    /// <summary>The child of <paramref name="node"/> on <paramref name="label"/>, or <see cref="NoNode"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Child(int node, byte label)
+    {
+        uint child = (_units[node] >> BaseShift) + label;
+        if (child < (uint)_units.Length && (_units[(int)child] & 0x1FF) == (label | UsedFlag)) return (int)child;
+        return NoNode;
+    }
+
+    /// <summary>The value stored at <paramref name="node"/>: a rank, or -1 when no token ends there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Value(int node) => _values[node];
+
+    /// <summary>Walks <paramref name="bytes"/> from <paramref name="node"/>; <see cref="NoNode"/> when the path leaves the trie.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Walk(int node, ReadOnlySpan<byte> bytes)
+    {
+        for (int i = 0; i < bytes.Length && node >= 0; i++) node = Child(node, bytes[i]);
+        return node;
+    }
+
+    /// <summary>The rank of the token spelled by <paramref name="bytes"/>, or -1.</summary>
+    public int Lookup(ReadOnlySpan<byte> bytes)
+    {
+        int node = Walk(Root, bytes);
+        return node >= 0 ? _values[node] : -1;
+    }
+}
