@@ -16,16 +16,13 @@ internal static class TokenizerEmitter
         sb.Append($"// {model.ClassName}: byte-level BPE compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
         sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
         OpenType(sb, model, ": global::Tokenizers.ITokenizer");
-        sb.Append("""
-                private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-                    TrieUnits, TrieValues, TokenBytes, TokenOffsets, 
-            """);
-        sb.Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
-        sb.Append($"            global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
-        sb.Append("            new global::Tokenizers.Bpe.SpecialToken[]\n            {\n");
+        sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
+        sb.Append("        TrieUnits, TrieValues, TokenBytes, TokenOffsets, ").Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
+        sb.Append($"        global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
+        sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
-            sb.Append("                new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
-        sb.Append("            });\n\n");
+            sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
+        sb.Append("        });\n\n");
         sb.Append($$"""
                 /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
                 public {{model.ClassName}}() { }
