@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Tokenizers.Cli.Commands;
+
+/// <summary>Options and input handling shared by encode, decode and count.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Encoding() => new("--encoding", "-e") { Description = "Encoding name, e.g. gpt2", Required = true };
+
+    public static Option<string> InputFile(string description) => new("--input", "-i") { Description = description };
+
+    public static Option<string> Text() => new("--text", "-t") { Description = "The text itself" };
+
+    public static Option<bool> AllowSpecial() => new("--allow-special")
+    {
+        Description = "Recognise special-token text such as <|endoftext|>; by default it is ordinary text",
+    };
+
+    /// <summary>The one option of <paramref name="options"/> that was given.</summary>
+    /// <exception cref="CliException">None or several were given.</exception>
+    public static Option<string> ExactlyOne(ParseResult result, params Option<string>[] options)
+    {
+        Option<string>[] given = options.Where(o => result.GetResult(o) is not null).ToArray();
+        return given.Length == 1
+            ? given[0]
+            : throw new CliException($"give exactly one of {string.Join(", ", options.Select(o => o.Name))}");
+    }
+
+    /// <exception cref="CliException">The file does not exist.</exception>
+    public static string RequireFile(string path) =>
+        File.Exists(path) ? path : throw new CliException($"file not found: {path}");
+
+    /// <summary>The file's text as UTF-8, byte for byte: a BOM stays U+FEFF, as tiktoken would see it.</summary>
+    public static string ReadText(string path) => new UTF8Encoding(false).GetString(File.ReadAllBytes(RequireFile(path)));
+
+    /// <summary>Text from <c>--text</c> or from the file <c>--input</c> names.</summary>
+    public static string ReadTextOrFile(ParseResult result, Option<string> text, Option<string> input) =>
+        ExactlyOne(result, input, text) == text ? result.GetValue(text) ?? "" : ReadText(result.GetValue(input)!);
+
+    public static SpecialTokenPolicy Policy(ParseResult result, Option<bool> allowSpecial) =>
+        result.GetValue(allowSpecial) ? SpecialTokenPolicy.All : SpecialTokenPolicy.None;
+}
