@@ -4,6 +4,30 @@ using System.Runtime.CompilerServices;
 
 namespace Tokenizers.PreTokenization;
 
+/// <summary>
+/// The classes the tiktoken patterns tell apart, one bit each so that a pattern's character class is a mask.
+/// o200k needs cases apart; Lm and Lo count as both upper and lower there, and so do marks.
+/// </summary>
+[Flags]
+internal enum Cls : byte
+{
+    Upper = 1,       // Lu, Lt
+    Lower = 2,       // Ll
+    OtherLetter = 4, // Lm, Lo
+    Mark = 8,        // Mn, Mc, Me
+    Number = 16,     // Nd, Nl, No
+    Newline = 32,    // \r, \n
+    Space = 64,      // other White_Space
+    Other = 128,
+
+    Letter = Upper | Lower | OtherLetter,      // \p{L}
+    WhiteSpace = Newline | Space,              // \s
+    Prefix = Mark | Space | Other,             // [^\r\n\p{L}\p{N}]
+    Punct = Mark | Other,                      // [^\s\p{L}\p{N}]
+    UpperLike = Upper | OtherLetter | Mark,    // [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]
+    LowerLike = Lower | OtherLetter | Mark,    // [\p{Ll}\p{Lm}\p{Lo}\p{M}]
+}
+
 /// <summary>Code-point classification shared by the scanners (Rust regex semantics: <c>\s</c> is Unicode White_Space).</summary>
 internal static class CharClass
 {
@@ -33,6 +57,62 @@ internal static class CharClass
         if (cp < 0x80) return cp == ' ' || (uint)(cp - '\t') <= '\r' - '\t';
         return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (uint)(cp - 0x2000) <= 0x0A
             || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    }
+
+    private static readonly Cls[] Ascii = BuildAscii();
+
+    private static Cls[] BuildAscii()
+    {
+        var table = new Cls[128];
+        for (int c = 0; c < table.Length; c++) table[c] = Classify(c);
+        return table;
+    }
+
+    /// <summary>Class of the code point at <paramref name="i"/>, with its width in chars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Cls ClassAt(ReadOnlySpan<char> text, int i, out int width)
+    {
+        char c = text[i];
+        if (c < 0x80)
+        {
+            width = 1;
+            return Ascii[c];
+        }
+        return Classify(CodePointAt(text, i, out width));
+    }
+
+    public static Cls Classify(int cp)
+    {
+        if (IsWhiteSpace(cp)) return cp is '\r' or '\n' ? Cls.Newline : Cls.Space;
+        switch (Category(cp))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+                return Cls.Upper;
+            case UnicodeCategory.LowercaseLetter:
+                return Cls.Lower;
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+                return Cls.OtherLetter;
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.EnclosingMark:
+                return Cls.Mark;
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.OtherNumber:
+                return Cls.Number;
+            default:
+                return Cls.Other;
+        }
+    }
+
+    /// <summary>End of the run of code points in <paramref name="set"/> that starts at <paramref name="i"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SkipRun(ReadOnlySpan<char> text, int i, Cls set)
+    {
+        while (i < text.Length && (ClassAt(text, i, out int w) & set) != 0) i += w;
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

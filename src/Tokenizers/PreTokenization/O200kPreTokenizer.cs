@@ -2,12 +2,65 @@ using System;
 
 namespace Tokenizers.PreTokenization;
 
-/// <summary>O200k pattern scanner (to be written).</summary>
+/// <summary>
+/// o200k_base's pattern as a scanner, with U = <c>[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]</c>, L = <c>[\p{Ll}\p{Lm}\p{Lo}\p{M}]</c>,
+/// P = <c>[^\r\n\p{L}\p{N}]</c> and C = <c>(?i:'s|'t|'re|'ve|'m|'ll|'d)</c>:
+/// <c>P?U*L+C?|P?U+L*C?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
+/// Branches are tried in order, each first with the optional prefix and then without it, as a backtracking regex does.
+/// </summary>
 public sealed class O200kPreTokenizer : PreTokenizer
 {
     public static O200kPreTokenizer Instance { get; } = new();
 
     private O200kPreTokenizer() { }
 
-    public override int NextPieceLength(ReadOnlySpan<char> text, int start) => throw new NotImplementedException();
+    public override int NextPieceLength(ReadOnlySpan<char> text, int start)
+    {
+        Cls first = CharClass.ClassAt(text, start, out int w);
+        int next = start + w;
+        // A mark is both a prefix and in U and L, so dropping the prefix can still match.
+        bool prefix = (first & Cls.Prefix) != 0 && next < text.Length;
+        int end;
+        if (prefix && (end = LowerWordEnd(text, next)) > 0) return end - start;
+        if ((end = LowerWordEnd(text, start)) > 0) return end - start;
+        if (prefix && (end = UpperWordEnd(text, next)) > 0) return end - start;
+        if ((end = UpperWordEnd(text, start)) > 0) return end - start;
+
+        if (first == Cls.Number) return Cl100kPreTokenizer.NumberEnd(text, next) - start;
+        if ((end = Cl100kPreTokenizer.PunctuationEnd(text, start, slash: true)) > 0) return end - start;
+        return Cl100kPreTokenizer.WhiteSpaceLength(text, start);
+    }
+
+    /// <summary>
+    /// <c>U*L+C?</c> from <paramref name="i"/>: its end, or -1. U* takes its whole run first; if no Ll follows, it
+    /// backtracks to the run's last code point that is also in L (Lm, Lo or a mark), which L+ then takes alone.
+    /// </summary>
+    private static int LowerWordEnd(ReadOnlySpan<char> text, int i)
+    {
+        int n = text.Length, lastBothEnd = -1;
+        while (i < n)
+        {
+            Cls c = CharClass.ClassAt(text, i, out int w);
+            if ((c & Cls.UpperLike) == 0)
+            {
+                if (c == Cls.Lower)
+                {
+                    int end = CharClass.SkipRun(text, i + w, Cls.LowerLike);
+                    return end + Cl100kPreTokenizer.ContractionLength(text, end);
+                }
+                break;
+            }
+            i += w;
+            if ((c & Cls.LowerLike) != 0) lastBothEnd = i;
+        }
+        return lastBothEnd < 0 ? -1 : lastBothEnd + Cl100kPreTokenizer.ContractionLength(text, lastBothEnd);
+    }
+
+    /// <summary><c>U+L*C?</c> from <paramref name="i"/>: its end, or -1.</summary>
+    private static int UpperWordEnd(ReadOnlySpan<char> text, int i)
+    {
+        if (i >= text.Length || (CharClass.ClassAt(text, i, out int w) & Cls.UpperLike) == 0) return -1;
+        int end = CharClass.SkipRun(text, CharClass.SkipRun(text, i + w, Cls.UpperLike), Cls.LowerLike);
+        return end + Cl100kPreTokenizer.ContractionLength(text, end);
+    }
 }
