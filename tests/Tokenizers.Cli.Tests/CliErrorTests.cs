@@ -62,5 +62,13 @@ public class CliErrorTests
     }
 
     [Fact]
+    public void BuiltInRegistryRejectsUnknownEncodings()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, Program.Run(["count", "--encoding", "no-such-encoding", "--text", "x"], new StringWriter(), stderr));
+        Assert.Contains("unknown encoding 'no-such-encoding'", stderr.ToString());
+    }
+
+    [Fact]
     public void HelpExitsWith0() => Assert.Equal(0, CliRunner.Run("encode", "--help").ExitCode);
 }

@@ -60,4 +60,15 @@ public class MergesDeriverTests
         var e = Assert.Throws<InvalidDataException>(() => HuggingFaceReader.Rebuild(vocab, [new Merge("a", "b"), new Merge("b", "c")]));
         Assert.Contains("not above", e.Message);
     }
+
+    [Fact]
+    public void VerifyFailsLoudlyWhenTheFilesDoNotReproduceTheRanks()
+    {
+        var ranks = Ranks("a=0 b=1 ab=2");
+        var file = new RankFile(ranks, new Dictionary<string, int>());
+        string vocab = HuggingFaceWriter.FormatVocab(file);
+        Converter.Verify(vocab, "#version: 0.2\na b\n", file);
+        var e = Assert.Throws<ConversionVerificationException>(() => Converter.Verify(vocab, "#version: 0.2\n", file));
+        Assert.Contains("verification failed", e.Message);
+    }
 }
