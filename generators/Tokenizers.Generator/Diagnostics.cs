@@ -60,6 +60,12 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedFormat = Error("TOK016", "Unsupported vocabulary format",
         "'{0}' is not a supported vocabulary: {1}.", "Use vocab.json with merges.txt, a .tiktoken file, or a word list (.txt).");
 
+    public static readonly DiagnosticDescriptor InvalidWordList = Error("TOK017", "Invalid word list",
+        "{0}({1},{2}): {3}.", "A word list has one token a line; the line index is the id.");
+
+    public static readonly DiagnosticDescriptor UnknownTokenNotInVocabulary = Error("TOK018", "Unknown token not in the vocabulary",
+        "UnknownToken '{0}' is not a line of '{1}'.", "Add it to the word list, or remove UnknownToken to throw on unknown words.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()
         .Select(f => f.GetValue(null))

@@ -18,6 +18,7 @@ internal static class TokenizerCompiler
 
     public static TokenizerModel Compile(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, CancellationToken cancellationToken)
     {
+        if (WordLevelCompiler.Handles(request)) return WordLevelCompiler.Compile(request, files, projectDirectory, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
         BpeTables? tables = null;
         string description = request.VocabularyPath + (request.MergesPath is null ? "" : " + " + request.MergesPath);

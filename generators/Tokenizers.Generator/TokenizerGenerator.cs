@@ -51,8 +51,14 @@ public sealed class TokenizerGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models, static (spc, model) =>
         {
             foreach (var diagnostic in model.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (model.Bpe is null) return;
             string hint = (model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName;
+            if (model.Words is not null)
+            {
+                spc.AddSource(hint + ".g.cs", WordLevelEmitter.EmitMembers(model));
+                spc.AddSource(hint + ".Data.g.cs", WordLevelEmitter.EmitData(model));
+                return;
+            }
+            if (model.Bpe is null) return;
             spc.AddSource(hint + ".g.cs", TokenizerEmitter.EmitMembers(model));
             spc.AddSource(hint + ".Data.g.cs", TokenizerEmitter.EmitData(model));
         });

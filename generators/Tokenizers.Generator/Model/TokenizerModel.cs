@@ -26,4 +26,5 @@ internal sealed record TokenizerModel(
     string Accessibility,
     string SourceDescription,
     BpeTables? Bpe,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    WordTables? Words = null);
