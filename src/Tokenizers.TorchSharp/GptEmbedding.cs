@@ -85,7 +85,7 @@ public sealed class GptEmbedding : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(tokenIds);
         if (tokenIds.dim() < 1) throw new ArgumentException("Token ids need at least one dimension, the sequence.", nameof(tokenIds));
-        long length = tokenIds.shape[^1];
+        long length = tokenIds.size(-1);
         if (length > ContextLength)
             throw new ArgumentException($"The sequence has {length} tokens; the context holds {ContextLength}.", nameof(tokenIds));
 

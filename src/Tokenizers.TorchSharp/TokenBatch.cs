@@ -7,7 +7,7 @@ namespace Tokenizers.TorchSharp;
 public readonly record struct TokenBatch(Tensor Input, Tensor Target) : IDisposable
 {
     /// <summary>Number of windows in the batch (the last batch may be short unless drop_last).</summary>
-    public long Rows => Input.shape[0];
+    public long Rows => Input.size(0);
 
     public void Dispose()
     {

@@ -151,7 +151,7 @@ public sealed class TokenWindowBatcher : IEnumerable<TokenBatch>
     {
         ArgumentNullException.ThrowIfNull(tensor, name);
         if (tensor.dtype != ScalarType.Int64 || tensor.device_type != DeviceType.CPU || !tensor.is_contiguous()
-            || tensor.dim() != 2 || tensor.shape[0] < rows || tensor.shape[1] != Layout.MaxLength)
+            || tensor.dim() != 2 || tensor.size(0) < rows || tensor.size(1) != Layout.MaxLength)
             throw new ArgumentException($"Expected a contiguous CPU int64 tensor of shape [>= {rows}, {Layout.MaxLength}].", name);
         return MemoryMarshal.Cast<byte, long>(tensor.bytes)[..(rows * Layout.MaxLength)];
     }

@@ -13,8 +13,8 @@ namespace Tokenizers.Data;
 /// </summary>
 public sealed unsafe class TokenFileReader : IDisposable
 {
-    /// <summary>Default size of one mapped view: 16 MiB.</summary>
-    public const int DefaultViewBytes = 16 << 20;
+    /// <summary>Default size of one mapped view: 4 MiB, so by default at most 16 MiB of the file is mapped.</summary>
+    public const int DefaultViewBytes = 4 << 20;
 
     /// <summary>Default number of views kept mapped at once.</summary>
     public const int DefaultMaxViews = 4;
