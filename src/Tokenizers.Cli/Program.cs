@@ -61,6 +61,7 @@ public static class Program
             DecodeCommand.Create(registry),
             CountCommand.Create(registry),
             ConvertCommand.Create(),
+            TrainCommand.Create(),
         };
 
     private static int Fail(TextWriter stderr, string message, int exitCode)
