@@ -20,10 +20,9 @@ public sealed class EncodingRegistry
     public static EncodingRegistry CreateBuiltIn()
     {
         var registry = new EncodingRegistry();
-        // ── Plug-in point for compiled tokenizers ──────────────────────────────────────────────────────────────
-        // When Tokenizers.Generator produces Tokenizers.OpenAI.Gpt2Tokenizer (from vocab/gpt2), register it here:
-        //     registry.Register("gpt2", () => new Tokenizers.OpenAI.Gpt2Tokenizer());
-        // ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+        // OpenAI's encodings, compiled by our generator into Tokenizers.OpenAI: nothing is loaded at run time.
+        foreach (string name in Tokenizers.OpenAI.OpenAIEncodings.Names)
+            registry.Register(name, () => Tokenizers.OpenAI.OpenAIEncodings.Get(name));
         return registry;
     }
 

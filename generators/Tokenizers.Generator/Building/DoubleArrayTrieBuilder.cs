@@ -7,15 +7,33 @@ namespace Tokenizers.Generator.Building;
 /// Builds the double-array trie that Tokenizers.Bpe.DoubleArrayTrie reads. A unit is
 /// <c>label | 1 &lt;&lt; 8 (used) | base &lt;&lt; 9</c>; the child of s on byte b is slot base(s) + b. Every internal
 /// node gets a base of its own (never 0, which marks a leaf), so checking the child's label is enough.
+/// Placement walks a linked list of free slots, so a node costs about the number of holes it skips, not the
+/// size of the array.
 /// </summary>
-internal static class DoubleArrayTrieBuilder
+internal sealed class DoubleArrayTrieBuilder
 {
     public const int MaxBase = (int)(uint.MaxValue >> 9);
+    private const uint Used = 0x100;
 
     private sealed class Node
     {
         public readonly SortedList<byte, Node> Children = new();
         public int Value = -1;
+    }
+
+    private uint[] _units = new uint[1024];
+    private int[] _values = new int[1024];
+    private int[] _nextFree = new int[1024];
+    private int[] _prevFree = new int[1024];
+    private bool[] _baseUsed = new bool[1024];
+    private int _size;     // slots in use are all below _size
+    private int _head;     // first free slot, ≥ 1; slots ≥ capacity are free
+
+    private DoubleArrayTrieBuilder()
+    {
+        for (int i = 0; i < _values.Length; i++) _values[i] = -1;
+        LinkFree(1, _units.Length);
+        _head = 1;
     }
 
     public static (uint[] Units, int[] Values) Build(IEnumerable<(byte[] Bytes, int Value)> entries)
@@ -31,49 +49,91 @@ internal static class DoubleArrayTrieBuilder
             }
             node.Value = value;
         }
+        return new DoubleArrayTrieBuilder().Place(root);
+    }
 
-        var units = new List<uint> { 0 };
-        var values = new List<int> { -1 };
-        var usedBases = new HashSet<int>();
-        int firstFree = 1;
+    private (uint[] Units, int[] Values) Place(Node root)
+    {
+        _values[0] = root.Value;
+        _size = 1;
         // Breadth-first placement keeps siblings' subtrees near each other.
         var queue = new Queue<(Node Node, int Slot)>();
         queue.Enqueue((root, 0));
-        values[0] = root.Value;
         while (queue.Count > 0)
         {
             var (node, slot) = queue.Dequeue();
             if (node.Children.Count == 0) continue;
             var labels = node.Children.Keys;
-            while (firstFree < units.Count && (units[firstFree] & 0x100) != 0) firstFree++;
-            int @base = Math.Max(1, firstFree - labels[0]);
-            while (!Fits(units, @base, labels) || usedBases.Contains(@base)) @base++;
-            if (@base > MaxBase) throw new InvalidOperationException("The trie outgrew the 23-bit base of its layout.");
-            usedBases.Add(@base);
-            units[slot] |= (uint)@base << 9;
+            int @base = FindBase(labels);
+            _baseUsed[@base] = true;
+            _units[slot] |= (uint)@base << 9;
             foreach (var pair in node.Children)
             {
                 int child = @base + pair.Key;
-                while (units.Count <= child)
-                {
-                    units.Add(0);
-                    values.Add(-1);
-                }
-                units[child] = pair.Key | 0x100u;
-                values[child] = pair.Value.Value;
+                Take(child);
+                _units[child] = pair.Key | Used;
+                _values[child] = pair.Value.Value;
                 queue.Enqueue((pair.Value, child));
             }
         }
-        return (units.ToArray(), values.ToArray());
+        var units = new uint[_size];
+        var values = new int[_size];
+        Array.Copy(_units, units, _size);
+        Array.Copy(_values, values, _size);
+        return (units, values);
     }
 
-    private static bool Fits(List<uint> units, int @base, IList<byte> labels)
+    private int FindBase(IList<byte> labels)
     {
-        foreach (byte label in labels)
+        for (int free = _head; ; free = NextFree(free))
         {
-            int slot = @base + label;
-            if (slot < units.Count && (units[slot] & 0x100) != 0) return false;
+            int @base = free - labels[0];
+            if (@base < 1) continue;
+            if (@base > MaxBase) throw new InvalidOperationException("The trie outgrew the 23-bit base of its layout.");
+            EnsureCapacity(@base + 256);
+            if (_baseUsed[@base]) continue;
+            bool fits = true;
+            for (int i = 1; i < labels.Count && fits; i++) fits = (_units[@base + labels[i]] & Used) == 0;
+            if (fits) return @base;
         }
-        return true;
+    }
+
+    private int NextFree(int slot) => slot < _units.Length ? _nextFree[slot] : slot + 1;
+
+    private void Take(int slot)
+    {
+        EnsureCapacity(slot + 1);
+        int prev = _prevFree[slot], next = _nextFree[slot];
+        if (slot == _head) _head = next;
+        else _nextFree[prev] = next;
+        if (next < _units.Length) _prevFree[next] = prev;
+        if (slot >= _size) _size = slot + 1;
+    }
+
+    private void EnsureCapacity(int needed)
+    {
+        if (needed <= _units.Length) return;
+        int old = _units.Length, capacity = Math.Max(old * 2, needed);
+        Array.Resize(ref _units, capacity);
+        Array.Resize(ref _values, capacity);
+        Array.Resize(ref _nextFree, capacity);
+        Array.Resize(ref _prevFree, capacity);
+        Array.Resize(ref _baseUsed, capacity);
+        for (int i = old; i < capacity; i++) _values[i] = -1;
+        LinkFree(old, capacity);
+        // The fresh run's predecessor is the last free slot below it, if any (slot 0, the root, is never free).
+        int last = old - 1;
+        while (last > 0 && (_units[last] & Used) != 0) last--;
+        _prevFree[old] = last;
+    }
+
+    /// <summary>Links fresh slots [from, to) as free; the last free slot before them points at <paramref name="from"/> already.</summary>
+    private void LinkFree(int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            _nextFree[i] = i + 1;
+            _prevFree[i] = i - 1;
+        }
     }
 }

@@ -82,8 +82,9 @@ internal static class TokenizerEmitter
 
     private static void Table(StringBuilder sb, string comment, string name, string data)
     {
-        sb.Append("    /// <summary>").Append(comment).Append("</summary>\n");
-        sb.Append("    private const string ").Append(name).Append(" = ");
+        sb.Append("    // ").Append(comment).Append('\n');
+        // A property, not a const: a const would store the data twice (constant table and string heap).
+        sb.Append("    private static string ").Append(name).Append(" => ");
         LiteralWriter.Write(sb, data);
         sb.Append(";\n\n");
     }

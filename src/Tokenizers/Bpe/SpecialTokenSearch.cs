@@ -25,14 +25,21 @@ internal static class SpecialTokenSearch
         return best;
     }
 
-    /// <summary>Throws when the text spells a special token the policy does not allow (tiktoken's <c>disallowed_special</c>).</summary>
+    /// <summary>Throws, naming the earliest one, when the text spells a special token the policy does not allow (tiktoken's <c>disallowed_special</c>).</summary>
     public static void ThrowIfDisallowed(ReadOnlySpan<char> text, SpecialToken[] specials, SpecialTokenPolicy policy)
     {
+        int first = -1;
+        string? token = null;
         foreach (var special in specials)
         {
             if (policy.IsAllowed(special.Text)) continue;
             int at = text.IndexOf(special.Text.AsSpan(), StringComparison.Ordinal);
-            if (at >= 0) throw new DisallowedSpecialTokenException(special.Text, at);
+            if (at >= 0 && (first < 0 || at < first))
+            {
+                first = at;
+                token = special.Text;
+            }
         }
+        if (token is not null) throw new DisallowedSpecialTokenException(token, first);
     }
 }
