@@ -47,10 +47,18 @@ public class WordLevelAcceptanceTests
     }
 
     [Fact]
-    public void TrainerSortsByCodePointAndRejectsCollidingSpecials()
+    public void TrainerSortsByCodePoint()
     {
         // U+FF01 sorts before U+1F600 by code point, though not by UTF-16 code unit.
         Assert.Equal(["a", "b", "\uFF01", "\U0001F600", "<s>"], WordVocabularyTrainer.Train(["b \U0001F600 a \uFF01 b"], ["<s>"]));
-        Assert.Throws<ArgumentException>(() => WordVocabularyTrainer.Train(["a <s>"], ["<s>"]));
+        Assert.Throws<ArgumentException>(() => WordVocabularyTrainer.Train(["a"], ["<s>", "<s>"]));
+    }
+
+    [Fact]
+    public void SpecialTokenThatIsAlreadyAWordKeepsItsPlace()
+    {
+        var already = new List<string>();
+        Assert.Equal(["<s>", "a", "</s>"], WordVocabularyTrainer.Train(["a <s>"], ["<s>", "</s>"], already));
+        Assert.Equal(["<s>"], already);
     }
 }

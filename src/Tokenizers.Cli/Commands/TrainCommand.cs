@@ -42,7 +42,10 @@ internal static class TrainCommand
                 foreach (Option bpeOnly in new Option[] { vocabSize, minFrequency, preTokenizer, seedCompatible })
                     if (result.GetResult(bpeOnly) is { Implicit: false }) throw new CliException($"{bpeOnly.Name} is for --model bpe only");
                 // The notebook reads with Python's universal newlines; the word list follows it.
-                List<string> words = Run(() => WordVocabularyTrainer.Train(ReadAll(result.GetValue(files)!, likePython: true), specials));
+                var alreadyWords = new List<string>();
+                List<string> words = Run(() => WordVocabularyTrainer.Train(ReadAll(result.GetValue(files)!, likePython: true), specials, alreadyWords));
+                foreach (string word in alreadyWords)
+                    result.InvocationConfiguration.Error.WriteLine($"tokenizers: warning: special token '{word}' is already a word of the corpus; it keeps its sorted place");
                 WordVocabularyTrainer.Write(words, folder);
                 stdout.WriteLine($"wrote {Path.Combine(folder, WordVocabularyTrainer.FileName)}: {words.Count} tokens ({specials.Length} special)");
                 return 0;

@@ -13,8 +13,15 @@ public static class WordVocabularyTrainer
 {
     public const string FileName = "words.txt";
 
-    /// <exception cref="ArgumentException">A special token is empty, given twice, or already a word of the corpus.</exception>
-    public static List<string> Train(IEnumerable<string> texts, IReadOnlyList<string> specialTokens)
+    /// <param name="texts">The corpus.</param>
+    /// <param name="specialTokens">Tokens appended after the sorted words.</param>
+    /// <param name="alreadyWords">
+    /// Receives the special tokens that are already words of the corpus. They keep their sorted place and are not
+    /// appended again: the notebook's <c>vocab.extend</c> would list them twice, which a word list cannot (ids are
+    /// lines), so every word keeps the notebook's id and only such a special token's id differs.
+    /// </param>
+    /// <exception cref="ArgumentException">A special token is empty, spans lines, or is given twice.</exception>
+    public static List<string> Train(IEnumerable<string> texts, IReadOnlyList<string> specialTokens, List<string>? alreadyWords = null)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (string text in texts)
@@ -25,12 +32,13 @@ public static class WordVocabularyTrainer
         }
         var words = new List<string>(distinct);
         words.Sort(CodePointComparer.Instance);
+        var given = new HashSet<string>(StringComparer.Ordinal);
         foreach (string special in specialTokens)
         {
             if (special.Length == 0 || special.IndexOfAny(['\n', '\r']) >= 0) throw new ArgumentException("a special token must be a non-empty single line");
-            // The notebook's dict would silently give such a token two ids; a word list cannot.
-            if (!distinct.Add(special)) throw new ArgumentException($"special token '{special}' is given twice or is already a word of the corpus");
-            words.Add(special);
+            if (!given.Add(special)) throw new ArgumentException($"special token '{special}' is given twice");
+            if (distinct.Contains(special)) alreadyWords?.Add(special);
+            else words.Add(special);
         }
         return words;
     }
