@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Measures what Tokenizers.Generator adds to a clean `dotnet build -c Release`: a console app that compiles a
+# vocabulary against the same app without one. Packs the generator first; prints the median of N runs each.
+# Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base] [runs]
+set -euo pipefail
+vocab=${1:-gpt2}
+runs=${2:-3}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet pack "$repo/generators/Tokenizers.Generator" -c Release -o "$work/packages" -nologo -v q >/dev/null
+dotnet pack "$repo/src/Tokenizers" -c Release -o "$work/packages" -nologo -v q >/dev/null
+
+make_project() { # dir, with-tokenizer
+  mkdir -p "$1"
+  cat > "$1/nuget.config" <<XML
+<configuration><packageSources><clear /><add key="local" value="$work/packages" /></packageSources></configuration>
+XML
+  local items="" decl=""
+  if [ "$2" = yes ]; then
+    if [ "$vocab" = gpt2 ]; then
+      cp "$repo/vocab/gpt2/vocab.json" "$repo/vocab/gpt2/merges.txt" "$1/"
+      items='<AdditionalFiles Include="vocab.json;merges.txt" />'
+      decl='[Tokenizers.GeneratedTokenizer("vocab.json", "merges.txt")] partial class Tok;'
+    else
+      cp "$repo/vocab/$vocab/$vocab.tiktoken" "$1/"
+      items="<AdditionalFiles Include=\"$vocab.tiktoken\" />"
+      decl="[Tokenizers.GeneratedTokenizer(\"$vocab.tiktoken\", Pattern = \"o200k\")] partial class Tok;"
+    fi
+  fi
+  cat > "$1/App.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>
+    <RestorePackagesPath>$work/cache</RestorePackagesPath></PropertyGroup>
+  <ItemGroup><PackageReference Include="Tokenizers.Generator" Version="0.1.0" />$items</ItemGroup>
+</Project>
+XML
+  echo "System.Console.WriteLine(1); $decl" > "$1/Program.cs"
+  (cd "$1" && dotnet restore -nologo -v q >/dev/null)
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_build() { # dir
+  for _ in $(seq "$runs"); do
+    rm -rf "$1/bin" "$1/obj/Release"
+    local start=$(date +%s.%N)
+    (cd "$1" && dotnet build -c Release --no-restore -nologo -v q >/dev/null)
+    echo "$(date +%s.%N) - $start" | bc
+  done | median
+}
+
+make_project "$work/empty" no
+make_project "$work/with" yes
+dotnet build-server shutdown >/dev/null 2>&1 || true
+(cd "$work/empty" && dotnet build -c Release --no-restore -nologo -v q >/dev/null) # warm the build server
+empty=$(time_build "$work/empty")
+with=$(time_build "$work/with")
+printf 'vocabulary=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs\n' "$vocab" "$empty" "$with" "$(echo "$with - $empty" | bc)"
