@@ -61,4 +61,27 @@ public class WordLevelAcceptanceTests
         Assert.Equal(["<s>", "a", "</s>"], WordVocabularyTrainer.Train(["a <s>"], ["<s>", "</s>"], already));
         Assert.Equal(["<s>"], already);
     }
+
+    [Fact]
+    public void CliTrainsTheNotebooksWordList()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "words-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var stdout = new StringWriter();
+            int code = Cli.Program.Run(["train", "--model", "word", "--special", "<|unk|>", "--special", "<|endoftext|>", "--output", folder, Verdict.Path],
+                stdout, new StringWriter());
+            Assert.Equal(0, code);
+            string[] lines = File.ReadAllLines(Path.Combine(folder, "words.txt"));
+            Assert.Equal(1161, lines.Length);
+            Assert.Equal(["yourself", "<|unk|>", "<|endoftext|>"], lines[^3..]);
+            var stderr = new StringWriter();
+            Assert.Equal(2, Cli.Program.Run(["train", "--model", "word", "--vocab-size", "9", "--output", folder, Verdict.Path], stdout, stderr));
+            Assert.Contains("--vocab-size is for --model bpe only", stderr.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
 }
