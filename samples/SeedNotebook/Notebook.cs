@@ -57,17 +57,15 @@ internal static class Notebook
         output.WriteLine(greedy.Decode(greedyIds));
 
         Cell(output, 43, "GPT-2's BPE (tiktoken.get_encoding('gpt2'))");
-#if HAS_OPENAI
         var gpt2 = new Tokenizers.OpenAI.Gpt2Tokenizer();
         IReadOnlyList<int> gpt2Ids = gpt2.EncodeToIds("I felt able to face the fact");
         output.WriteLine(PythonRepr.Ints(gpt2Ids));
         output.WriteLine(gpt2.Decode(gpt2Ids));
-#else
-        output.WriteLine("(skipped: this checkout has no src/Tokenizers.OpenAI, which compiles GPT-2's vocabulary)");
-#endif
+
+        TorchCells.Replay(rawText, output);
     }
 
-    private static void Cell(TextWriter output, int number, string title)
+    internal static void Cell(TextWriter output, int number, string title)
     {
         output.WriteLine();
         output.WriteLine($"── In [{number}]: {title}");
