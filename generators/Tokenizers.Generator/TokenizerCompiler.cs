@@ -81,7 +81,7 @@ internal static class TokenizerCompiler
             return null;
         }
         var tables = BpeTableBuilder.Build(vocabulary, preTokenizer);
-        int chars = tables.TrieUnits.Length + tables.TrieValues.Length + tables.TokenBytes.Length + tables.TokenOffsets.Length + (tables.RankToId?.Length ?? 0);
+        int chars = tables.TrieUnits.Length + tables.TrieValues.Length + tables.TokenBytes.Length + tables.TokenOffsets.Length + (tables.RankToId?.Length ?? 0) + tables.Splits.Length;
         if (chars > MaxDataChars)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, $"its tables take {chars * 2L:N0} bytes of string literals, over the {MaxDataChars * 2L:N0} one tokenizer may use"));

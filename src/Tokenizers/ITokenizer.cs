@@ -23,6 +23,12 @@ public interface ITokenizer
     OperationStatus EncodeToIds(ReadOnlySpan<char> text, Span<int> destination, out int charsConsumed, out int idsWritten,
         SpecialTokenPolicy? specialTokens = null);
 
+    /// <summary>
+    /// Encodes every text, in parallel over the machine's cores; element <c>i</c> holds the ids of <c>texts[i]</c>.
+    /// </summary>
+    IReadOnlyList<int>[] EncodeBatch(IReadOnlyList<string> texts, SpecialTokenPolicy? specialTokens = null)
+        => TokenizerBatch.Encode(this, texts, specialTokens);
+
     /// <summary>Number of tokens <see cref="EncodeToIds(string)"/> would return, without allocating.</summary>
     int CountTokens(string text);
 

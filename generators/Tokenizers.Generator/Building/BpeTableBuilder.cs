@@ -40,6 +40,7 @@ internal static class BpeTableBuilder
             specials,
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,
-            units.Length);
+            units.Length,
+            PackedStrings.FromUInt16(SplitTableBuilder.Build(vocabulary.Mergeable)));
     }
 }

@@ -20,6 +20,13 @@ internal static class PackedStrings
         return sb.ToString();
     }
 
+    public static string FromUInt16(IReadOnlyList<ushort> values)
+    {
+        var chars = new char[values.Count];
+        for (int i = 0; i < chars.Length; i++) chars[i] = (char)values[i];
+        return new string(chars);
+    }
+
     public static string FromBytes(IReadOnlyList<byte> bytes)
     {
         var sb = new StringBuilder((bytes.Count + 1) / 2);

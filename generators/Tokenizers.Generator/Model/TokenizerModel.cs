@@ -17,7 +17,8 @@ internal sealed record BpeTables(
     EquatableArray<SpecialTokenModel> SpecialTokens,
     int VocabularySize,
     int MergeableCount,
-    int TrieSlots);
+    int TrieSlots,
+    string Splits);
 
 /// <summary>Everything the emitter needs for one tokenizer class, or the diagnostics that stop it.</summary>
 internal sealed record TokenizerModel(

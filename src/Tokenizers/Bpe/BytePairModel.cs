@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Tokenizers.Data;
 using Tokenizers.PreTokenization;
@@ -14,7 +15,7 @@ namespace Tokenizers.Bpe;
 public sealed class BytePairModel
 {
     private readonly string _trieUnits, _trieValues, _tokenBytes, _tokenOffsets;
-    private readonly string? _rankToId;
+    private readonly string? _rankToId, _splits;
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
 
@@ -25,8 +26,12 @@ public sealed class BytePairModel
     /// <param name="rankToId">int32 id per rank; null when ranks are ids.</param>
     /// <param name="preTokenizer">The pre-tokenization scanner.</param>
     /// <param name="specialTokens">Special tokens (their bytes are in the token table too).</param>
+    /// <param name="splits">
+    /// Per rank, the byte length of the left half of the token's last merge (one char each; 0 when no merge builds it),
+    /// for the linear-time <see cref="BacktrackingEncoder"/>; null to merge by rank only.
+    /// </param>
     public BytePairModel(string trieUnits, string trieValues, string tokenBytes, string tokenOffsets, string? rankToId,
-        PreTokenizer preTokenizer, SpecialToken[] specialTokens)
+        PreTokenizer preTokenizer, SpecialToken[] specialTokens, string? splits = null)
     {
         PackedData.EnsureLittleEndian();
         _trieUnits = trieUnits;
@@ -36,6 +41,7 @@ public sealed class BytePairModel
         _rankToId = rankToId;
         _preTokenizer = preTokenizer;
         _specialTokens = specialTokens;
+        _splits = splits;
         VocabularySize = PackedData.AsUInt32(tokenOffsets).Length - 1;
     }
 
@@ -101,8 +107,10 @@ public sealed class BytePairModel
     {
         var trie = Trie;
         ReadOnlySpan<int> rankToId = _rankToId is null ? default : PackedData.AsInt32(_rankToId);
+        ReadOnlySpan<char> splits = _splits is null ? default : _splits.AsSpan();
+        PreTokenizer preTokenizer = _preTokenizer;
         ReadOnlySpan<char> span = text[..to];
-        const int StackBytes = 512;
+        const int StackBytes = 384;
         Span<byte> stackBytes = stackalloc byte[StackBytes];
         Span<int> stackIds = stackalloc int[StackBytes];
         byte[]? rentedBytes = null;
@@ -112,8 +120,21 @@ public sealed class BytePairModel
             int pos = from;
             while (pos < to)
             {
-                int len = _preTokenizer.NextPieceLength(span, pos);
+                int len = preTokenizer.NextPieceLength(span, pos);
                 ReadOnlySpan<char> chars = span.Slice(pos, len);
+
+                // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
+                int whole = WholeAsciiToken(trie, chars);
+                if (whole >= 0)
+                {
+                    if (!sink.TryAdd(rankToId.IsEmpty ? whole : rankToId[whole]))
+                    {
+                        consumed = pos;
+                        return false;
+                    }
+                    pos += len;
+                    continue;
+                }
 
                 int maxBytes = len * 3;
                 Span<byte> bytes = stackBytes;
@@ -130,8 +151,8 @@ public sealed class BytePairModel
                     bytes = rentedBytes;
                     ids = rentedIds;
                 }
-                int byteCount = Encoding.UTF8.GetBytes(chars, bytes);
-                int count = EncodePiece(trie, bytes[..byteCount], ids);
+                int byteCount = Utf8.Encode(chars, bytes);
+                int count = EncodePiece(trie, splits, bytes[..byteCount], ids, lookedUp: whole == NotAToken);
                 if (!rankToId.IsEmpty)
                     for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
                 if (!sink.TryAdd(ids[..count]))
@@ -151,14 +172,47 @@ public sealed class BytePairModel
         }
     }
 
-    /// <summary>Ranks of one piece's tokens: the whole piece when it is a token, else byte-pair merges.</summary>
-    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks)
+    private const int NotAToken = -1, NotAscii = -2;
+
+    /// <summary>The rank of an all-ASCII piece that is one token; <see cref="NotAToken"/>, or <see cref="NotAscii"/> when the piece has other chars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WholeAsciiToken(DoubleArrayTrie trie, ReadOnlySpan<char> chars)
     {
-        int whole = trie.Lookup(piece);
-        if (whole >= 0)
+        int node = DoubleArrayTrie.Root;
+        for (int i = 0; i < chars.Length; i++)
         {
-            ranks[0] = whole;
-            return 1;
+            char c = chars[i];
+            if (c >= 0x80) return NotAscii;
+            node = trie.Child(node, (byte)c);
+            if (node < 0)
+            {
+                for (i++; i < chars.Length; i++)
+                    if (chars[i] >= 0x80) return NotAscii;
+                return NotAToken;
+            }
+        }
+        return trie.Value(node);
+    }
+
+    /// <summary>
+    /// Ranks of one piece's tokens: the whole piece when it is a token, else the backtracking encoder (linear, and
+    /// faster than merging even on short pieces), or merging by rank for tables generated without splits.
+    /// </summary>
+    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
+    {
+        if (!lookedUp)
+        {
+            int whole = trie.Lookup(piece);
+            if (whole >= 0)
+            {
+                ranks[0] = whole;
+                return 1;
+            }
+        }
+        if (!splits.IsEmpty)
+        {
+            int count = BacktrackingEncoder.Encode(trie, splits, piece, ranks);
+            if (count >= 0) return count;
         }
         return BytePairMerger.Merge(trie, piece, ranks);
     }

@@ -8,6 +8,9 @@ internal interface ITokenSink
 {
     /// <summary>Takes one piece's ids; false when they do not fit, and nothing was taken.</summary>
     bool TryAdd(ReadOnlySpan<int> ids);
+
+    /// <summary>Takes a piece of one id; false when it does not fit.</summary>
+    bool TryAdd(int id);
 }
 
 internal struct CountingSink : ITokenSink
@@ -19,6 +22,12 @@ internal struct CountingSink : ITokenSink
         Count += ids.Length;
         return true;
     }
+
+    public bool TryAdd(int id)
+    {
+        Count++;
+        return true;
+    }
 }
 
 internal struct ListSink(List<int> list) : ITokenSink
@@ -26,6 +35,12 @@ internal struct ListSink(List<int> list) : ITokenSink
     public bool TryAdd(ReadOnlySpan<int> ids)
     {
         foreach (int id in ids) list.Add(id);
+        return true;
+    }
+
+    public bool TryAdd(int id)
+    {
+        list.Add(id);
         return true;
     }
 }
@@ -40,6 +55,13 @@ internal unsafe struct SpanSink(int* destination, int length) : ITokenSink
         if (ids.Length > length - Written) return false;
         ids.CopyTo(new Span<int>(destination + Written, length - Written));
         Written += ids.Length;
+        return true;
+    }
+
+    public bool TryAdd(int id)
+    {
+        if (Written == length) return false;
+        destination[Written++] = id;
         return true;
     }
 }

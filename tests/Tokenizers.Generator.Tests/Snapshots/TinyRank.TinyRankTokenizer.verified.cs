@@ -12,7 +12,8 @@ internal partial class TinyRankTokenizer : global::Tokenizers.ITokenizer
         new global::Tokenizers.Bpe.SpecialToken[]
         {
             new("<|end|>", 300),
-        });
+        },
+        Splits);
 
     /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
     public TinyRankTokenizer() { }
@@ -35,6 +36,11 @@ internal partial class TinyRankTokenizer : global::Tokenizers.ITokenizer
     public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,
         out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
         => s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None);
+
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IReadOnlyList<int>[] EncodeBatch(global::System.Collections.Generic.IReadOnlyList<string> texts,
+        global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
+        => global::Tokenizers.TokenizerBatch.Encode(this, texts, specialTokens);
 
     /// <inheritdoc />
     public int CountTokens(string text) => s_model.CountTokens(text, global::Tokenizers.SpecialTokenPolicy.None);

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Tokenizers.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: every case timed with a stopwatch (warm-up, then repeated calls for a fixed time), one line a case
+/// with our MB/s, each other library's and the ratio, and a CSV of the same figures for the README's table and plot.
+/// </summary>
+public static class QuickRun
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static double s_seconds = 0.4;
+    private static readonly List<string> Csv = ["encoding,corpus,operation,library,mb_per_s,bytes_per_call"];
+
+    public static int Run(string[] args)
+    {
+        string? csvPath = Option(args, "--csv");
+        if (Option(args, "--seconds") is { } s) s_seconds = double.Parse(s, Inv);
+        string[] encodings = Option(args, "--encodings")?.Split(',') ?? ["cl100k_base", "o200k_base"];
+        var total = Stopwatch.StartNew();
+        Console.WriteLine($"// Tokenizers quick benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread unless stated; MB/s of UTF-8 input (Decode: of output)");
+        foreach (string name in Corpora.Names)
+            Console.WriteLine($"// {name,-13} {Corpora.Utf8Bytes(Corpora.Get(name)) / 1e6,5:0.00} MB  {Corpora.Describe(name)}");
+
+        foreach (string encoding in encodings)
+        {
+            var ours = new OursLibrary(encoding);
+            var others = new Library[] { Library.MlTokenizers(encoding), Library.SharpToken(encoding) };
+            foreach (string corpus in Corpora.Names)
+            {
+                string text = Corpora.Get(corpus);
+                double mb = Corpora.Utf8Bytes(text) / 1e6;
+                int[] buffer = new int[text.Length + 16];
+                var ids = ours.Encode(text);
+                foreach (var other in others) Check(ours, other, text, encoding, corpus);
+
+                Line(encoding, corpus, "EncodeToIds", mb, () => ours.Encode(text), others.Select(o => (o.Name, (Action)(() => o.Encode(text)))));
+                Line(encoding, corpus, "CountTokens", mb, () => ours.Count(text), others.Select(o => (o.Name, (Action)(() => o.Count(text)))));
+                Line(encoding, corpus, "EncodeToIds(span)", mb, () => ours.EncodeSpan(text, buffer), []);
+                double outMb = mb; // decoding gives the corpus back
+                Line(encoding, corpus, "Decode", outMb, () => ours.Decode(ids), others.Select(o =>
+                {
+                    var theirIds = o.Encode(text);
+                    return (o.Name, (Action)(() => o.Decode(theirIds)));
+                }));
+            }
+
+            // Many short texts: ours through EncodeBatch, the others through Parallel.For, all on every core.
+            string[] texts = Corpora.ShortTexts(10_000);
+            double batchMb = texts.Sum(Corpora.Utf8Bytes) / 1e6;
+            Line(encoding, "10k-lines", $"EncodeBatch({Environment.ProcessorCount} cores)", batchMb, () => ours.EncodeBatch(texts),
+                others.Select(o => (o.Name, (Action)(() => o.EncodeBatch(texts)))));
+            Line(encoding, "10k-lines", "EncodeToIds loop (1 core)", batchMb, () => { foreach (string t in texts) ours.Encode(t); }, []);
+
+            // The worst case: one piece of random letters. The others are quadratic, so they get 100k only.
+            foreach (int n in new[] { 100_000, 1_000_000 })
+            {
+                string letters = Corpora.Get($"letters-{n}");
+                var theirs = n <= 100_000 ? others.Select(o => (o.Name, (Action)(() => o.Count(letters)))) : [];
+                Line(encoding, $"letters-{n / 1000}k", "CountTokens", n / 1e6, () => ours.Count(letters), theirs, once: true);
+            }
+        }
+        Console.WriteLine($"// quick run took {total.Elapsed.TotalSeconds:0} s");
+        if (csvPath is not null)
+        {
+            File.WriteAllLines(csvPath, Csv);
+            Console.WriteLine($"// figures written to {Path.GetFullPath(csvPath)}");
+        }
+        return 0;
+    }
+
+    private static void Check(OursLibrary ours, Library other, string text, string encoding, string corpus)
+    {
+        var a = ours.Encode(text);
+        var b = other.Encode(text);
+        if (!a.SequenceEqual(b))
+            Console.WriteLine($"// WARNING {encoding} {corpus}: {ours.Name} and {other.Name} disagree ({a.Count} vs {b.Count} ids)");
+    }
+
+    private static void Line(string encoding, string corpus, string operation, double mb, Action ours,
+        IEnumerable<(string Name, Action Run)> others, bool once = false)
+    {
+        var (oursSeconds, oursBytes) = Time(ours, once);
+        double oursRate = mb / oursSeconds;
+        Record(encoding, corpus, operation, "Tokenizers", oursRate, oursBytes);
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"{encoding,-11} {corpus,-13} {operation,-26} ours {Rate(oursRate)}");
+        if (operation.StartsWith("CountTokens", StringComparison.Ordinal) || operation.Contains("span"))
+            sb.Append(Inv, $" ({oursBytes:0} B/call)");
+        if (once) sb.Append(Inv, $" ({oursSeconds:0.000} s)");
+        foreach (var (name, run) in others)
+        {
+            var (seconds, bytes) = Time(run, once);
+            double rate = mb / seconds;
+            Record(encoding, corpus, operation, name, rate, bytes);
+            sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
+            if (once) sb.Append(Inv, $" ({seconds:0.000} s)");
+        }
+        Console.WriteLine(sb.ToString());
+    }
+
+    private static string Rate(double mbPerSecond) => mbPerSecond.ToString(mbPerSecond < 10 ? "0.00" : "0.0", Inv).PadLeft(6) + " MB/s";
+
+    private static void Record(string encoding, string corpus, string operation, string library, double rate, double bytes)
+        => Csv.Add(string.Join(',', encoding, corpus, operation.Replace(',', ';'), library, rate.ToString("0.###", Inv), bytes.ToString("0", Inv)));
+
+    /// <summary>Seconds a call and bytes allocated a call, after a warm-up long enough for tiered JIT to settle.</summary>
+    private static (double Seconds, double Bytes) Time(Action run, bool once)
+    {
+        var sw = Stopwatch.StartNew();
+        int warm = 0;
+        do { run(); warm++; } while (!once && (sw.Elapsed.TotalSeconds < s_seconds / 2 || warm < 3));
+        if (once && sw.Elapsed.TotalSeconds > 2) return (sw.Elapsed.TotalSeconds, double.NaN); // too slow to repeat
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        sw.Restart();
+        int calls = 0;
+        do { run(); calls++; } while (sw.Elapsed.TotalSeconds < s_seconds || (once && calls < 3));
+        double seconds = sw.Elapsed.TotalSeconds / calls;
+        return (seconds, (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)calls);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+
+namespace Tokenizers.Generator.Building;
+
+/// <summary>
+/// The split table of the backtracking encoder (the <c>bpe</c> crate of GitHub's rust-gems): for every rank, the byte
+/// length of the left half of the last merge that byte-pair encoding makes to build that token from its own bytes, or
+/// 0 for a token that no merge of two lower-ranked tokens builds (single bytes). Tokens are visited by rank, and a
+/// token's split is its longest prefix token whose pair with the rest is one BPE would really merge across that point
+/// (<see cref="IsValidPair"/>, which only needs the splits of lower ranks). Tokenizers.Bpe.BacktrackingEncoder reads it.
+/// </summary>
+internal static class SplitTableBuilder
+{
+    public static ushort[] Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens)
+    {
+        int maxRank = -1;
+        foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
+        var byRank = new byte[]?[maxRank + 1];
+        var rankOf = new Dictionary<string, int>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            byRank[t.Rank] = t.Bytes;
+            rankOf[Key(t.Bytes, 0, t.Bytes.Length)] = t.Rank;
+        }
+
+        var split = new ushort[maxRank + 1];
+        for (int rank = 0; rank <= maxRank; rank++)
+        {
+            byte[]? bytes = byRank[rank];
+            if (bytes is null || bytes.Length < 2 || bytes.Length > ushort.MaxValue) continue;
+            for (int left = bytes.Length - 1; left >= 1; left--)
+            {
+                if (!rankOf.TryGetValue(Key(bytes, 0, left), out int r1) || r1 >= rank) continue;
+                if (!rankOf.TryGetValue(Key(bytes, left, bytes.Length), out int r2) || r2 >= rank) continue;
+                if (IsValidPair(bytes, 0, left, bytes.Length, r1, r2, rank, rankOf, split))
+                {
+                    split[rank] = (ushort)left;
+                    break;
+                }
+            }
+        }
+        return split;
+    }
+
+    /// <summary>
+    /// Whether BPE, encoding <paramref name="text"/>[a, b), keeps the boundary at <paramref name="p"/> between token
+    /// r1 = [a, p) and token r2 = [p, b): undo both tokens' merges from the last, and check that no pair across the
+    /// boundary would have merged before them. Only tokens ranked below <paramref name="known"/> have splits yet.
+    /// </summary>
+    private static bool IsValidPair(byte[] text, int a, int p, int b, int r1, int r2, int known, Dictionary<string, int> rankOf, ushort[] split)
+    {
+        int limit = int.MaxValue;
+        while (true)
+        {
+            if (rankOf.TryGetValue(Key(text, a, b), out int c) && c < known && c < limit && split[c] == p - a) return false;
+            if (r1 > r2)
+            {
+                limit = r1;
+                if (split[r1] == 0)
+                {
+                    limit = r2 + 1;
+                    if (split[r2] == 0) return true;
+                    b = p + split[r2];
+                    r2 = rankOf[Key(text, p, b)];
+                }
+                else
+                {
+                    a += split[r1];
+                    r1 = rankOf[Key(text, a, p)];
+                }
+            }
+            else
+            {
+                limit = r2 + 1;
+                if (split[r2] == 0)
+                {
+                    limit = r1;
+                    if (split[r1] == 0) return true;
+                    a += split[r1];
+                    r1 = rankOf[Key(text, a, p)];
+                }
+                else
+                {
+                    b = p + split[r2];
+                    r2 = rankOf[Key(text, p, b)];
+                }
+            }
+        }
+    }
+
+    private static string Key(byte[] bytes, int from, int to)
+    {
+        var chars = new char[to - from];
+        for (int i = from; i < to; i++) chars[i - from] = (char)bytes[i];
+        return new string(chars);
+    }
+}

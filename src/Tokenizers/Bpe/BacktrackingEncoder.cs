@@ -1,0 +1,149 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Tokenizers.Bpe;
+
+/// <summary>
+/// Linear-time byte-pair encoding of one piece: the backtracking encoder of the <c>bpe</c> crate (GitHub's rust-gems).
+/// Take the longest token at the current position; keep it when BPE would really keep the boundary between it and
+/// the previous token (<see cref="IsValidPair"/>), else try the next shorter token there, and when none fits, give the
+/// previous token back and mark the position as a dead end. Each step inspects a bounded window, and dead ends are
+/// never revisited, so the time is linear in practice (tiktoken's merging is quadratic in the piece length).
+/// The result equals tiktoken's merge-by-rank. It needs, per rank, the length of the left half of the token's last
+/// merge (<c>splits</c>, precomputed by the generator; 0 for a token no merge builds).
+/// </summary>
+internal static class BacktrackingEncoder
+{
+    /// <summary>Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length); -1 when a byte is not a token.</summary>
+    public static int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    {
+        int n = piece.Length;
+        const int StackLimit = 256;
+        byte[]? rentedDead = null;
+        int[]? rentedStarts = null;
+        Span<bool> dead = n < StackLimit ? stackalloc bool[StackLimit] : MemoryMarshal.Cast<byte, bool>((rentedDead = ArrayPool<byte>.Shared.Rent(n + 1)).AsSpan());
+        Span<int> starts = n < StackLimit ? stackalloc int[StackLimit] : (rentedStarts = ArrayPool<int>.Shared.Rent(n));
+        dead[..(n + 1)].Clear();
+        try
+        {
+            int count = 0, pos = 0;
+            int token = LongestMatch(trie, piece, 0, n, out int len);
+            while (token >= 0)
+            {
+                int end = pos + len;
+                if (!dead[end] && (count == 0 || IsValidPair(trie, splits, piece, starts[count - 1], pos, end, ranks[count - 1], token)))
+                {
+                    ranks[count] = token;
+                    starts[count++] = pos;
+                    pos = end;
+                    if (pos == n) return count;
+                    token = LongestMatch(trie, piece, pos, n - pos, out len);
+                    continue;
+                }
+                if (len > 1)
+                {
+                    token = LongestMatch(trie, piece, pos, len - 1, out len);
+                    if (token >= 0) continue;
+                }
+                // No token fits here: the position is a dead end; give the previous token back and try a shorter one.
+                dead[pos] = true;
+                if (count == 0) return -1;
+                int previous = starts[--count];
+                len = pos - previous;
+                pos = previous;
+                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len) : -1;
+                while (token < 0)
+                {
+                    // The previous token was a single byte: that position is a dead end too.
+                    dead[pos] = true;
+                    if (count == 0) return -1;
+                    previous = starts[--count];
+                    len = pos - previous;
+                    pos = previous;
+                    token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len) : -1;
+                }
+            }
+            return -1;
+        }
+        finally
+        {
+            if (rentedDead is not null) ArrayPool<byte>.Shared.Return(rentedDead);
+            if (rentedStarts is not null) ArrayPool<int>.Shared.Return(rentedStarts);
+        }
+    }
+
+    /// <summary>The rank of the longest token that starts at <paramref name="start"/> and is at most <paramref name="maxLength"/> bytes, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LongestMatch(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int start, int maxLength, out int length)
+    {
+        int node = DoubleArrayTrie.Root, best = -1;
+        length = 0;
+        for (int i = 0; i < maxLength; i++)
+        {
+            node = trie.Child(node, piece[start + i]);
+            if (node < 0) break;
+            int value = trie.Value(node);
+            if (value >= 0)
+            {
+                best = value;
+                length = i + 1;
+            }
+        }
+        return best;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Rank(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int from, int to) => trie.Lookup(piece[from..to]);
+
+    /// <summary>
+    /// Whether BPE keeps the boundary at <paramref name="p"/> between token r1 = [a, p) and token r2 = [p, b): undo
+    /// the two tokens' merges, the later first, and check that no pair across the boundary would have merged earlier.
+    /// </summary>
+    private static bool IsValidPair(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, int a, int p, int b, int r1, int r2)
+    {
+        int limit = int.MaxValue;
+        while (true)
+        {
+            int c = Rank(trie, piece, a, b);
+            if ((uint)c < (uint)limit && splits[c] == p - a) return false;
+            if (r1 > r2)
+            {
+                limit = r1;
+                int s1 = splits[r1];
+                if (s1 == 0)
+                {
+                    limit = r2 + 1;
+                    int s2 = splits[r2];
+                    if (s2 == 0) return true;
+                    b = p + s2;
+                    r2 = Rank(trie, piece, p, b);
+                }
+                else
+                {
+                    a += s1;
+                    r1 = Rank(trie, piece, a, p);
+                }
+            }
+            else
+            {
+                limit = r2 + 1;
+                int s2 = splits[r2];
+                if (s2 == 0)
+                {
+                    limit = r1;
+                    int s1 = splits[r1];
+                    if (s1 == 0) return true;
+                    a += s1;
+                    r1 = Rank(trie, piece, a, p);
+                }
+                else
+                {
+                    b = p + s2;
+                    r2 = Rank(trie, piece, p, b);
+                }
+            }
+        }
+    }
+}
