@@ -66,7 +66,7 @@ public class MergesDeriverTests
     {
         var ranks = Ranks("a=0 b=1 ab=2");
         var file = new RankFile(ranks, new Dictionary<string, int>());
-        string vocab = HuggingFaceWriter.FormatVocab(file);
+        string vocab = Converter.FormatVocab(file);
         Converter.Verify(vocab, "#version: 0.2\na b\n", file);
         var e = Assert.Throws<ConversionVerificationException>(() => Converter.Verify(vocab, "#version: 0.2\n", file));
         Assert.Contains("verification failed", e.Message);

@@ -66,7 +66,7 @@ internal static class HuggingFaceBpeParser
         for (int b = 0; b < 256; b++)
         {
             if (byteIds[b] >= 0) continue;
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, vocab.AtStart(), vocab.Name, b.ToString("X2"), ByteLevelAlphabet.CharOf((byte)b)));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, vocab.AtStart(), vocab.Name, b.ToString("X2"), ByteLevelAlphabet.ToChar((byte)b)));
         }
         if (diagnostics.Count > before) return null;
 

@@ -71,7 +71,7 @@ internal static class TiktokenParser
         if (diagnostics.Count == before)
         {
             for (int b = 0; b < 256; b++)
-                if (!singleBytes[b]) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, file.AtStart(), file.Name, b.ToString("X2"), ByteLevelAlphabet.CharOf((byte)b)));
+                if (!singleBytes[b]) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, file.AtStart(), file.Name, b.ToString("X2"), ByteLevelAlphabet.ToChar((byte)b)));
         }
         return diagnostics.Count > before ? null : vocabulary;
 

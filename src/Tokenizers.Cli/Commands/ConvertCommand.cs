@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using Tokenizers.Cli.Conversion;
+using Tokenizers.Training.Bpe;
 
 namespace Tokenizers.Cli.Commands;
 
@@ -31,9 +32,7 @@ internal static class ConvertCommand
                 throw new CliException($"{path}: {e.Message}");
             }
             string folder = result.GetValue(output)!;
-            Directory.CreateDirectory(folder);
-            HuggingFaceWriter.WriteAtomically(Path.Combine(folder, "vocab.json"), converted.VocabJson);
-            HuggingFaceWriter.WriteAtomically(Path.Combine(folder, "merges.txt"), converted.MergesText);
+            HuggingFaceBpeWriter.Write(converted.VocabJson, converted.MergesText, folder);
             result.InvocationConfiguration.Output.WriteLine(
                 $"wrote {folder}: vocab.json ({converted.VocabularyCount} entries, {ranks.SpecialTokens.Count} special), merges.txt ({converted.MergeCount} merges); verified");
             return 0;

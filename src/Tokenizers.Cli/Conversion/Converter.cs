@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Tokenizers.Training.Bpe;
 
 namespace Tokenizers.Cli.Conversion;
 
@@ -22,13 +23,28 @@ public static class Converter
         string[] missing = ByteLevelAlphabet.Chars.Select(c => c.ToString()).Where(c => !input.Ranks.ContainsKey(c)).ToArray();
         if (missing.Length > 0)
         {
-            throw new InvalidDataException($"{missing.Length} of the 256 single bytes have no rank, e.g. {ByteLevelAlphabet.Describe(missing[0])}");
+            throw new InvalidDataException($"{missing.Length} of the 256 single bytes have no rank, e.g. {ByteLevelText.Describe(missing[0])}");
         }
         IReadOnlyList<Merge> merges = MergesDeriver.Derive(input.Ranks);
-        string vocab = HuggingFaceWriter.FormatVocab(input);
-        string mergesText = HuggingFaceWriter.FormatMerges(merges);
+        string vocab = FormatVocab(input);
+        string mergesText = HuggingFaceBpeWriter.FormatMerges(merges.Select(m => (m.Left, m.Right)));
         Verify(vocab, mergesText, input);
         return new ConversionResult(vocab, mergesText, input.Ranks.Count + input.SpecialTokens.Count, merges.Count);
+    }
+
+    /// <summary>vocab.json for the ranks and the special tokens, in id order.</summary>
+    /// <exception cref="InvalidDataException">A special token collides with a token or an id.</exception>
+    public static string FormatVocab(RankFile ranks)
+    {
+        var entries = ranks.Ranks.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, int> special in ranks.SpecialTokens)
+        {
+            if (!entries.TryAdd(special.Key, special.Value))
+            {
+                throw new InvalidDataException($"special token '{special.Key}' is also a mergeable token");
+            }
+        }
+        return HuggingFaceBpeWriter.FormatVocab(entries.Select(e => (e.Key, e.Value)));
     }
 
     /// <summary>Parses the files as a consumer would, rebuilds ranks from the merges and compares them with <paramref name="expected"/>.</summary>
@@ -57,7 +73,7 @@ public static class Converter
         {
             if (!actual.Ranks.TryGetValue(token.Key, out int rank) || rank != token.Value)
             {
-                return $"token {ByteLevelAlphabet.Describe(token.Key)} has rank {token.Value} but comes back as {(actual.Ranks.ContainsKey(token.Key) ? rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "missing")}";
+                return $"token {ByteLevelText.Describe(token.Key)} has rank {token.Value} but comes back as {(actual.Ranks.ContainsKey(token.Key) ? rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "missing")}";
             }
         }
         if (actual.Ranks.Count != expected.Ranks.Count)

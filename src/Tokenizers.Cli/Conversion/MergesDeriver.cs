@@ -53,7 +53,7 @@ public static class MergesDeriver
             if (best < 0)
             {
                 throw new InvalidDataException(
-                    $"token {ByteLevelAlphabet.Describe(token)} (rank {maxRank}) is unreachable: BPE with lower ranks stops at {parts.Count} parts [{string.Join(" ", parts)}]");
+                    $"token {ByteLevelText.Describe(token)} (rank {maxRank}) is unreachable: BPE with lower ranks stops at {parts.Count} parts [{string.Join(" ", parts)}]");
             }
             parts[best] += parts[best + 1];
             parts.RemoveAt(best + 1);

@@ -143,7 +143,7 @@ public static class RankFileReader
     {
         try
         {
-            string text = ByteLevelAlphabet.Utf8NoBom.GetString(bytes);
+            string text = ByteLevelText.Utf8NoBom.GetString(bytes);
             return text.StartsWith('\uFEFF') ? text.Substring(1) : text;
         }
         catch (ArgumentException)

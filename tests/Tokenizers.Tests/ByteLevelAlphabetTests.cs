@@ -1,9 +1,15 @@
-using Tokenizers.Cli.Conversion;
-
-namespace Tokenizers.Cli.Tests;
+namespace Tokenizers.Tests;
 
 public class ByteLevelAlphabetTests
 {
+    [Fact]
+    public void ByteOrderPutsBytesInTheOrderOfTheirChars()
+    {
+        Assert.Equal(Enumerable.Range(0, 256).Select(i => (byte)i).OrderBy(b => ByteLevelAlphabet.ToChar(b)), ByteLevelAlphabet.ByteOrder);
+        Assert.Equal((byte)'!', ByteLevelAlphabet.ByteOrder[0]);
+        Assert.Equal((byte)0x00, ByteLevelAlphabet.ByteOrder[188]);
+    }
+
     [Fact]
     public void Has256DistinctChars() =>
         Assert.Equal(256, ByteLevelAlphabet.Chars.Distinct().Count());
