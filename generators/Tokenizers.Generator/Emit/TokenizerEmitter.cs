@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Tokenizers.Generator.Model;
+using static Tokenizers.Generator.Emit.GeneratedSource;
+
+namespace Tokenizers.Generator.Emit;
+
+/// <summary>Emits a tokenizer class: a readable file of members and a file of constant tables.</summary>
+internal static class TokenizerEmitter
+{
+    public static string EmitMembers(TokenizerModel model)
+    {
+        var t = model.Bpe!;
+        var sb = new StringBuilder(Header);
+        sb.Append($"// {model.ClassName}: byte-level BPE compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
+        sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
+        OpenType(sb, model, ": global::Tokenizers.ITokenizer");
+        sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
+        sb.Append("        TrieUnits, TrieValues, TokenBytes, TokenOffsets, ").Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
+        sb.Append($"        global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
+        sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
+        foreach (var s in t.SpecialTokens)
+            sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
+        sb.Append("        },\n        Splits);\n\n");
+        sb.Append($$"""
+                /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
+                public {{model.ClassName}}() { }
+
+                /// <summary>The special tokens, which ordinary text never produces.</summary>
+                public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
+
+                /// <inheritdoc />
+                public int VocabularySize => s_model.VocabularySize;
+
+                /// <inheritdoc />
+                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text)
+                    => s_model.EncodeToIds(text, global::Tokenizers.SpecialTokenPolicy.None);
+
+                /// <inheritdoc />
+                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text, global::Tokenizers.SpecialTokenPolicy specialTokens)
+                    => s_model.EncodeToIds(text, specialTokens);
+
+                /// <inheritdoc />
+                public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,
+                    out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
+                    => s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None);
+
+                /// <inheritdoc />
+                public global::System.Collections.Generic.IReadOnlyList<int>[] EncodeBatch(global::System.Collections.Generic.IReadOnlyList<string> texts,
+                    global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
+                    => global::Tokenizers.TokenizerBatch.Encode(this, texts, specialTokens);
+
+                /// <inheritdoc />
+                public int CountTokens(string text) => s_model.CountTokens(text, global::Tokenizers.SpecialTokenPolicy.None);
+
+                /// <inheritdoc />
+                public int CountTokens(global::System.ReadOnlySpan<char> text, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
+                    => s_model.CountTokens(text, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None);
+
+                /// <inheritdoc />
+                public string Decode(global::System.Collections.Generic.IEnumerable<int> ids) => s_model.Decode(ids);
+
+                /// <inheritdoc />
+                public int DecodeToBytes(int id, global::System.Span<byte> destination) => s_model.DecodeToBytes(id, destination);
+
+            """);
+        CloseType(sb);
+        return sb.ToString();
+    }
+
+    public static string EmitData(TokenizerModel model)
+    {
+        var t = model.Bpe!;
+        var sb = new StringBuilder(t.TrieUnits.Length + t.TrieValues.Length + t.TokenBytes.Length + t.TokenOffsets.Length + t.Splits.Length + 4096);
+        sb.Append(Header);
+        sb.Append("// Constant tables of ").Append(model.ClassName).Append(", two little-endian bytes a char (read by Tokenizers.Data.PackedData).\n\n");
+        OpenType(sb, model, "");
+        Table(sb, "Double-array trie units (uint32): label | used << 8 | base << 9; slot 0 is the root.", "TrieUnits", t.TrieUnits);
+        Table(sb, "Rank of the token ending at each trie slot (int32), -1 where none ends.", "TrieValues", t.TrieValues);
+        Table(sb, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
+        Table(sb, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
+        if (t.RankToId is not null) Table(sb, "Id of every rank (int32).", "RankToId", t.RankToId);
+        Table(sb, "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder).", "Splits", t.Splits);
+        CloseType(sb);
+        return sb.ToString();
+    }
+
+    private static void Table(StringBuilder sb, string comment, string name, string data)
+    {
+        sb.Append("    // ").Append(comment).Append('\n');
+        // A property, not a const: a const would store the data twice (constant table and string heap).
+        sb.Append("    private static string ").Append(name).Append(" => ");
+        LiteralWriter.Write(sb, data);
+        sb.Append(";\n\n");
+    }
+
+    private static string CSharpString(string s)
+    {
+        var sb = new StringBuilder();
+        LiteralWriter.Write(sb, s);
+        return sb.ToString();
+    }
+}
