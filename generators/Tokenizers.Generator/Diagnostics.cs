@@ -28,7 +28,7 @@ internal static class Diagnostics
         "{0}({1},{2}): id {3} is used by '{4}' and '{5}'.", "Each id may name one token.");
 
     public static readonly DiagnosticDescriptor MissingByteAlphabet = Error("TOK006", "Byte-level alphabet incomplete",
-        "{0}: the vocabulary has no token for byte 0x{1} ('{2}'); byte-level BPE needs all 256.", "Add the missing single-byte tokens.");
+        "{0}: the vocabulary has no token for {1} of the 256 bytes ({2}); byte-level BPE needs all 256.", "Add a single-byte token for each missing byte.");
 
     public static readonly DiagnosticDescriptor MalformedMerge = Error("TOK007", "Malformed merges file",
         "{0}({1},{2}): {3}.", "merges.txt starts with '#version: 0.2' and then has one 'left right' pair a line.");
@@ -65,6 +65,9 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor UnknownTokenNotInVocabulary = Error("TOK018", "Unknown token not in the vocabulary",
         "UnknownToken '{0}' is not a line of '{1}'.", "Add it to the word list, or remove UnknownToken to throw on unknown words.");
+
+    public static readonly DiagnosticDescriptor InvalidToken = Error("TOK019", "Invalid token",
+        "{0}({1},{2}): {3}.", "Every token is non-empty text.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()

@@ -15,7 +15,8 @@ internal static class RequestReader
     {
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var attribute = context.Attributes[0];
-        var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation());
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var attributeLocation = LocationInfo.From(attributeSyntax?.GetLocation());
 
         string vocabularyPath = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
         string? mergesPath = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
@@ -27,7 +28,7 @@ internal static class RequestReader
             {
                 case "Pattern": pattern = named.Value.Value as string; break;
                 case "UnknownToken": unknown = named.Value.Value as string; break;
-                case "SpecialTokens" when !named.Value.IsNull:
+                case "SpecialTokens" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
                     specials.AddRange(named.Value.Values.Select(v => v.Value as string ?? ""));
                     break;
             }
@@ -35,17 +36,70 @@ internal static class RequestReader
 
         var diagnostics = new List<DiagnosticInfo>();
         string? problem = null;
-        var syntax = (ClassDeclarationSyntax)context.TargetNode;
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) problem = "is not partial";
+        var syntax = (TypeDeclarationSyntax)context.TargetNode;
+        if (syntax is RecordDeclarationSyntax) problem = "is a record";
+        else if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) problem = "is not partial";
         else if (type.ContainingType is not null) problem = "is nested in another type";
         else if (type.IsGenericType) problem = "is generic";
         else if (type.IsStatic) problem = "is static";
+        else if (type.IsFileLocal) problem = "is file-local";
+        else if (type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == TokenizerGenerator.AttributeName) > 1)
+            problem = "carries [GeneratedTokenizer] more than once";
         if (problem is not null)
             diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.InvalidTarget, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name, problem));
 
+        var arguments = new ArgumentLocations(attributeSyntax, specials.Count);
         string accessibility = type.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public ? "public" : "internal";
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         return new TokenizerRequest(ns, type.Name, accessibility, vocabularyPath, mergesPath, pattern,
-            specials.ToEquatableArray(), unknown, attributeLocation, diagnostics.ToEquatableArray());
+            specials.ToEquatableArray(), unknown, attributeLocation, diagnostics.ToEquatableArray(),
+            arguments.Vocabulary, arguments.Merges, arguments.Pattern, arguments.UnknownToken, arguments.SpecialTokens);
+    }
+
+    /// <summary>The locations of the attribute's arguments, found in its syntax.</summary>
+    private sealed class ArgumentLocations
+    {
+        public LocationInfo? Vocabulary, Merges, Pattern, UnknownToken;
+        public EquatableArray<LocationInfo> SpecialTokens = EquatableArray<LocationInfo>.Empty;
+
+        public ArgumentLocations(AttributeSyntax? attribute, int specialCount)
+        {
+            if (attribute?.ArgumentList is null) return;
+            int position = 0;
+            foreach (var argument in attribute.ArgumentList.Arguments)
+            {
+                var location = LocationInfo.From(argument.Expression.GetLocation());
+                if (argument.NameEquals is { } nameEquals)
+                {
+                    switch (nameEquals.Name.Identifier.ValueText)
+                    {
+                        case "Pattern": Pattern = location; break;
+                        case "UnknownToken": UnknownToken = location; break;
+                        case "SpecialTokens": SpecialTokens = Elements(argument.Expression, location, specialCount); break;
+                    }
+                    continue;
+                }
+                string? name = argument.NameColon?.Name.Identifier.ValueText;
+                if (name == "vocabularyPath" || (name is null && position == 0)) Vocabulary = location;
+                else if (name == "mergesPath" || (name is null && position == 1)) Merges = location;
+                position++;
+            }
+        }
+
+        /// <summary>Each special token's own element, when the array is written out element by element.</summary>
+        private static EquatableArray<LocationInfo> Elements(ExpressionSyntax expression, LocationInfo? whole, int count)
+        {
+            IEnumerable<ExpressionSyntax>? elements = expression switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+                _ => null,
+            };
+            var locations = elements?.Select(e => LocationInfo.From(e.GetLocation())).ToList();
+            if (locations is null || locations.Count != count || locations.Any(l => l is null))
+                locations = whole is null ? new List<LocationInfo?>() : Enumerable.Repeat<LocationInfo?>(whole, count).ToList();
+            return locations.Select(l => l!).ToEquatableArray();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Tokenizers.Generator.Emit;
 using Tokenizers.Generator.Model;
@@ -30,11 +31,11 @@ public sealed class TokenizerGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var requests = context.SyntaxProvider
-            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is ClassDeclarationSyntax, RequestReader.Read)
+            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)), RequestReader.Read)
             .WithTrackingName(Steps.Request);
 
         var files = context.AdditionalTextsProvider
-            .Select(static (text, ct) => new VocabularyFile(text.Path, text.GetText(ct)?.ToString()))
+            .Select(static (text, ct) => VocabularyFile.From(text, ct))
             .Collect()
             .WithTrackingName(Steps.Files);
 

@@ -47,8 +47,8 @@ internal static class WordLevelCompiler
     private static WordTables? Build(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory,
         List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        foreach (string spec in request.SpecialTokens)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, request.AttributeLocation, spec,
+        for (int i = 0; i < request.SpecialTokens.Count; i++)
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, request.SpecialTokenLocation(i), TextDisplay.Show(request.SpecialTokens[i]),
                 "word lists have no special tokens; add the token as a line of the word list instead"));
 
         string? pattern = request.Pattern == NotebookPattern ? null : request.Pattern;
@@ -60,7 +60,7 @@ internal static class WordLevelCompiler
             }
             catch (ArgumentException e)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, request.AttributeLocation, pattern, e.Message.TrimEnd('.')));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, request.PatternLocation ?? request.AttributeLocation, TextDisplay.Show(pattern), e.Message.TrimEnd('.')));
             }
         }
 
@@ -76,7 +76,7 @@ internal static class WordLevelCompiler
             unknownId = words.IndexOf(request.UnknownToken);
             if (unknownId < 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownTokenNotInVocabulary, request.AttributeLocation, request.UnknownToken, file.Name));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownTokenNotInVocabulary, request.UnknownTokenLocation ?? request.AttributeLocation, TextDisplay.Show(request.UnknownToken), file.Name));
                 return null;
             }
         }
@@ -86,7 +86,7 @@ internal static class WordLevelCompiler
         if (chars > MaxDataChars)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, file.Name,
-                $"its tables take {chars * 2L:N0} bytes of string literals, over the {MaxDataChars * 2L:N0} one tokenizer may use"));
+                $"its tables take {TextDisplay.Number(chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));
             return null;
         }
         return tables;

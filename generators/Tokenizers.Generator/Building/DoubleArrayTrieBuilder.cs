@@ -89,7 +89,7 @@ internal sealed class DoubleArrayTrieBuilder
         {
             int @base = free - labels[0];
             if (@base < 1) continue;
-            if (@base > MaxBase) throw new InvalidOperationException("The trie outgrew the 23-bit base of its layout.");
+            if (@base > MaxBase) throw new TrieTooLargeException();
             EnsureCapacity(@base + 256);
             if (_baseUsed[@base]) continue;
             bool fits = true;
@@ -137,3 +137,6 @@ internal sealed class DoubleArrayTrieBuilder
         }
     }
 }
+
+/// <summary>The trie needs a base beyond the 23 bits its layout gives it.</summary>
+internal sealed class TrieTooLargeException() : Exception("The trie outgrew the 23-bit base of its layout.");

@@ -25,20 +25,33 @@ internal static class HuggingFaceBpeParser
         var keyOfId = new Dictionary<int, string>(entries.Count);
         foreach (var e in entries)
         {
+            if (e.Key.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidToken, vocab.At(e.Where, e.Length), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, $"the empty string (id {e.Id}) is not a token"));
+                continue;
+            }
+            if (e.Id > TokenizerCompiler.MaxTokenId)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, vocab.At(e.IdWhere, e.IdLength), vocab.NameAt(e.IdWhere),
+                    $"id {TextDisplay.Number(e.Id)} is above {TextDisplay.Number(TokenizerCompiler.MaxTokenId)}, the largest id the generated layout supports"));
+                continue;
+            }
             if (idOf.ContainsKey(e.Key))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, vocab.At(e.Where, e.Key.Length + 2), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, e.Key));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, vocab.At(e.Where, e.Length), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, TextDisplay.Show(e.Key)));
                 continue;
             }
             if (keyOfId.TryGetValue(e.Id, out var other))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateId, vocab.At(e.Where, e.Key.Length + 2), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, e.Id, other, e.Key));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateId, vocab.At(e.IdWhere, e.IdLength), vocab.Name, e.IdWhere.Line + 1, e.IdWhere.Column + 1, e.Id, TextDisplay.Show(other), TextDisplay.Show(e.Key)));
                 continue;
             }
             idOf.Add(e.Key, e.Id);
             keyOfId.Add(e.Id, e.Key);
         }
 
+        // Merges checked against a broken vocabulary would only repeat its errors.
+        if (diagnostics.Count > before) return null;
         var mergeResults = ReadMerges(merges, idOf, diagnostics);
         if (diagnostics.Count > before || mergeResults is null) return null;
 
@@ -63,11 +76,12 @@ internal static class HuggingFaceBpeParser
                 vocabulary.SetBytes(e.Id, Encoding.UTF8.GetBytes(e.Key));
             }
         }
+        var missing = new List<int>();
         for (int b = 0; b < 256; b++)
-        {
-            if (byteIds[b] >= 0) continue;
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, vocab.AtStart(), vocab.Name, b.ToString("X2"), ByteLevelAlphabet.ToChar((byte)b)));
-        }
+            if (byteIds[b] < 0) missing.Add(b);
+        if (missing.Count > 0)
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, vocab.AtStart(), vocab.Name, missing.Count,
+                TextDisplay.Bytes(missing, b => $"'{TextDisplay.Show(ByteLevelAlphabet.ToChar((byte)b).ToString())}'")));
         if (diagnostics.Count > before) return null;
 
         AssignRanks(vocabulary, byteIds, entries, mergeResults);
@@ -89,19 +103,23 @@ internal static class HuggingFaceBpeParser
             lineNo++;
             if (lineNo == 1 && line.StartsWith("#version", System.StringComparison.Ordinal))
             {
-                if (line.Trim() != "#version: 0.2") Malformed(where, line.Length, $"unsupported header '{line}'");
+                // Hugging Face writes "#version: 0.2", sometimes followed by " - Trained by huggingface/tokenizers".
+                string header = line.TrimEnd();
+                if (header != "#version: 0.2" && !header.StartsWith("#version: 0.2 ", System.StringComparison.Ordinal))
+                    Malformed(where, line.Length, $"unsupported header '{TextDisplay.Show(line)}', expected '#version: 0.2'");
                 continue;
             }
             if (line.Length == 0) continue;
             string[] parts = line.Split(' ');
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
             {
-                Malformed(where, line.Length, $"expected 'left right', found '{line}'");
+                Malformed(where, line.Length, $"expected 'left right', found '{TextDisplay.Show(line)}'");
                 continue;
             }
             string result = parts[0] + parts[1];
             if (!Known(parts[0], "left part", where, 0) | !Known(parts[1], "right part", where, parts[0].Length + 1) | !Known(result, "result", where, 0))
                 continue;
+            if (!ByteLevel(parts[0], 0) | !ByteLevel(parts[1], parts[0].Length + 1)) continue;
             if (!results.ContainsKey(result)) results.Add(result, index);
             index++;
 
@@ -109,8 +127,16 @@ internal static class HuggingFaceBpeParser
             {
                 if (idOf.ContainsKey(token)) return true;
                 var point = new TextPoint(at.Offset + column, at.Line, column);
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownMergePart, merges.At(point, role == "result" ? line.Length : token.Length), merges.Name, point.Line + 1, point.Column + 1, role, token, line));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownMergePart, merges.At(point, role == "result" ? line.Length : token.Length), merges.Name, point.Line + 1, point.Column + 1, role, TextDisplay.Show(token), TextDisplay.Show(line)));
                 errors = true;
+                return false;
+            }
+
+            // A part outside GPT-2's byte alphabet (a special token, say) has no bytes to merge.
+            bool ByteLevel(string token, int column)
+            {
+                if (ByteLevelAlphabet.TryDecode(token, out _)) return true;
+                Malformed(new TextPoint(where.Offset + column, where.Line, column), token.Length, $"'{TextDisplay.Show(token)}' is not byte-level text (GPT-2's byte-to-unicode alphabet), so it cannot be merged");
                 return false;
             }
         }

@@ -4,8 +4,8 @@ using System.Text;
 
 namespace Tokenizers.Generator.Parsing;
 
-/// <summary>One "token": id entry of vocab.json, with where it stands.</summary>
-internal readonly record struct JsonEntry(string Key, int Id, TextPoint Where);
+/// <summary>One "token": id entry of vocab.json, with where its key stands, the key's length as written and where its id stands.</summary>
+internal readonly record struct JsonEntry(string Key, int Id, TextPoint Where, int Length, TextPoint IdWhere, int IdLength);
 
 /// <summary>
 /// Reads a JSON object of string keys and integer values (vocab.json). Hand-written because a generator cannot
@@ -33,12 +33,16 @@ internal sealed class JsonVocabularyReader
 
     private ParseError Fail(string message) => new(_lines.PointAt(_pos), message);
 
+    /// <summary>A failure that also shows what stands at the position instead.</summary>
+    private ParseError Expected(string what)
+        => Fail(_pos < _text.Length ? $"expected {what}, found '{TextDisplay.Show(_text.Substring(_pos, char.IsHighSurrogate(_text[_pos]) && _pos + 1 < _text.Length ? 2 : 1))}'" : $"expected {what}, found the end of the file");
+
     private ParseError? ReadObject(List<JsonEntry> entries)
     {
         SkipWhiteSpace();
         if (_pos < _text.Length && _text[_pos] == '\uFEFF') _pos++;
         SkipWhiteSpace();
-        if (!Eat('{')) return Fail("expected '{' to start the vocabulary object");
+        if (!Eat('{')) return Expected("'{' to start the vocabulary object");
         SkipWhiteSpace();
         if (Eat('}')) return TrailingContent();
         while (true)
@@ -47,23 +51,25 @@ internal sealed class JsonVocabularyReader
             var where = _lines.PointAt(_pos);
             var key = ReadString(out var keyError);
             if (keyError is not null) return keyError;
+            int keyLength = _pos - where.Offset;
             SkipWhiteSpace();
-            if (!Eat(':')) return Fail("expected ':' after a key");
+            if (!Eat(':')) return Expected("':' after a key");
             SkipWhiteSpace();
+            var idWhere = _lines.PointAt(_pos);
             var id = ReadInt(out var idError);
             if (idError is not null) return idError;
-            entries.Add(new JsonEntry(key!, id, where));
+            entries.Add(new JsonEntry(key!, id, where, keyLength, idWhere, _pos - idWhere.Offset));
             SkipWhiteSpace();
             if (Eat(',')) continue;
             if (Eat('}')) return TrailingContent();
-            return Fail("expected ',' or '}'");
+            return Expected("',' or '}'");
         }
     }
 
     private ParseError? TrailingContent()
     {
         SkipWhiteSpace();
-        return _pos < _text.Length ? Fail("unexpected content after the vocabulary object") : null;
+        return _pos < _text.Length ? Fail($"unexpected '{TextDisplay.Show(_text.Substring(_pos, 1))}' after the vocabulary object") : null;
     }
 
     private bool Eat(char c)
@@ -86,7 +92,7 @@ internal sealed class JsonVocabularyReader
         error = null;
         if (!Eat('"'))
         {
-            error = Fail("expected a string key");
+            error = Expected("a string key");
             return null;
         }
         var sb = new StringBuilder();
@@ -138,7 +144,7 @@ internal sealed class JsonVocabularyReader
                     break;
                 default:
                     _pos -= 2;
-                    error = Fail($"invalid escape '\\{e}'");
+                    error = Fail($"invalid escape '\\{TextDisplay.Show(e.ToString())}'");
                     return null;
             }
         }
@@ -154,7 +160,7 @@ internal sealed class JsonVocabularyReader
         if (!int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || value < 0)
         {
             _pos = start;
-            error = Fail(digits.Length == 0 ? "expected an integer id" : $"id '{digits}' is not a non-negative 32-bit integer");
+            error = digits.Length == 0 ? Expected("an integer id") : Fail($"id '{TextDisplay.Show(digits)}' is not a non-negative 32-bit integer");
             return 0;
         }
         return value;

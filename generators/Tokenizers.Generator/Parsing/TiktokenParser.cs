@@ -43,9 +43,18 @@ internal static class TiktokenParser
                 Report(where, space, $"'{Shorten(b64)}' is not valid base64");
                 continue;
             }
+            // Convert also takes embedded white space and stray bits in the last char; tiktoken files never have them,
+            // and accepting them would let two spellings stand for one token.
+            string canonical = Convert.ToBase64String(bytes);
+            if (canonical != b64)
+            {
+                Report(where, space, $"'{Shorten(b64)}' is not canonical base64 (its bytes are written '{Shorten(canonical)}')");
+                continue;
+            }
+            var rankAt = new TextPoint(where.Offset + space + 1, where.Line, space + 1);
             if (!int.TryParse(rankText, NumberStyles.None, CultureInfo.InvariantCulture, out int rank))
             {
-                Report(new TextPoint(where.Offset + space + 1, where.Line, space + 1), rankText.Length, $"rank '{Shorten(rankText)}' is not a non-negative 32-bit integer");
+                Report(rankAt, rankText.Length, $"rank '{Shorten(rankText)}' is not a non-negative 32-bit integer");
                 continue;
             }
             if (bytes.Length == 0)
@@ -53,15 +62,20 @@ internal static class TiktokenParser
                 Report(where, space, "a token cannot be empty");
                 continue;
             }
+            if (rank > TokenizerCompiler.MaxTokenId)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, file.At(rankAt, rankText.Length), file.NameAt(rankAt),
+                    $"rank {TextDisplay.Number(rank)} is above {TextDisplay.Number(TokenizerCompiler.MaxTokenId)}, the largest id the generated layout supports"));
+                continue;
+            }
             if (!seenRanks.Add(rank))
             {
-                var at = new TextPoint(where.Offset + space + 1, where.Line, space + 1);
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateRank, file.At(at, rankText.Length), file.Name, at.Line + 1, at.Column + 1, rank));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateRank, file.At(rankAt, rankText.Length), file.Name, rankAt.Line + 1, rankAt.Column + 1, rank));
                 continue;
             }
             if (!seenTokens.Add(b64))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, file.At(where, space), file.Name, where.Line + 1, where.Column + 1, b64));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, file.At(where, space), file.Name, where.Line + 1, where.Column + 1, Shorten(b64)));
                 continue;
             }
             if (bytes.Length == 1) singleBytes[bytes[0]] = true;
@@ -70,8 +84,12 @@ internal static class TiktokenParser
         }
         if (diagnostics.Count == before)
         {
+            var missing = new List<int>();
             for (int b = 0; b < 256; b++)
-                if (!singleBytes[b]) diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, file.AtStart(), file.Name, b.ToString("X2"), ByteLevelAlphabet.ToChar((byte)b)));
+                if (!singleBytes[b]) missing.Add(b);
+            if (missing.Count > 0)
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, file.AtStart(), file.Name, missing.Count,
+                    TextDisplay.Bytes(missing, b => "'" + Convert.ToBase64String(new[] { (byte)b }) + "'")));
         }
         return diagnostics.Count > before ? null : vocabulary;
 
@@ -79,5 +97,5 @@ internal static class TiktokenParser
             => diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidRankLine, file.At(at, Math.Max(length, 1)), file.Name, at.Line + 1, at.Column + 1, message));
     }
 
-    private static string Shorten(string s) => s.Length <= 40 ? s : s.Substring(0, 40) + "…";
+    private static string Shorten(string s) => TextDisplay.Show(s);
 }
