@@ -210,6 +210,36 @@ public class GeneratorDiagnosticsTests
         => Single(Run("using Tokenizers;\npublic partial class Outer\n{\n    [GeneratedTokenizer(\"tiny.tiktoken\")]\n    public partial class Tok;\n}\n", TinyRanks), "TOK002",
             "[GeneratedTokenizer] class 'Tok' is nested in another type." + TargetHelp, SourcePath, 5, 26);
 
+    [Fact]
+    public void ClassWithTheAttributeOnTwoOfItsDeclarations()
+    {
+        // The compiler rejects the second attribute (CS0579); the generator reports each declaration and generates nothing.
+        var diagnostics = Run("using Tokenizers;\n[GeneratedTokenizer(\"tiny.tiktoken\")]\npublic partial class Tok;\n[GeneratedTokenizer(\"tiny.tiktoken\")]\npublic partial class Tok;\n", TinyRanks);
+        Assert.Equal(2, diagnostics.Count);
+        Is(diagnostics[0], "TOK002", "[GeneratedTokenizer] class 'Tok' carries [GeneratedTokenizer] more than once." + TargetHelp, SourcePath, 3, 22);
+        Is(diagnostics[1], "TOK002", "[GeneratedTokenizer] class 'Tok' carries [GeneratedTokenizer] more than once." + TargetHelp, SourcePath, 5, 22);
+    }
+
+    [Theory]
+    [InlineData("[GeneratedTokenizer()]")]
+    [InlineData("[GeneratedTokenizer(null)]")]
+    [InlineData("[GeneratedTokenizer(42)]")]
+    [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", SpecialTokens = \"<|x|>=300\")]")]
+    [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", SpecialTokens = new[] { null, \"\" })]")]
+    [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = null, UnknownToken = null)]")]
+    [InlineData("[GeneratedTokenizer(mergesPath: \"tiny-hf/merges.txt\", vocabularyPath: \"tiny-hf/vocab.json\")]")]
+    public void DeclarationsTheCompilerMayRejectNeverCrashTheGenerator(string attribute)
+    {
+        var diagnostics = Run(Source(attribute), TinyRanks, TinyVocab, TinyMerges);
+        Assert.All(diagnostics, d => Assert.True(d.Id.StartsWith("TOK", StringComparison.Ordinal) && d.Id != "TOK015", d.ToString()));
+    }
+
+    [Fact]
+    public void EmptyVocabularyPath()
+        => Single(Run(Source("[GeneratedTokenizer(\"\")]"), TinyRanks), "TOK016",
+            "'' is not a supported vocabulary: the attribute names no vocabulary file. Use vocab.json with merges.txt, a .tiktoken file, or a word list (.txt).",
+            SourcePath, 2, 21);
+
     // ---- attribute arguments ----
 
     [Fact]
