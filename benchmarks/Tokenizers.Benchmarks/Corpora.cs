@@ -199,25 +199,62 @@ public static class Corpora
         ("the of and to in is that for it with as was on be at by this have from English today thanks school book".Split(' '), true, "."),
     ];
 
-    /// <summary>Sentences in 14 languages, each sentence in one language, mixed as a multilingual web corpus would be.</summary>
+    /// <summary>
+    /// Sentences in 14 languages, each sentence in one language, mixed as a multilingual web corpus would be. Words
+    /// follow a Zipf law over each language's common words and 4,000 more made from their letters, so that, as in real
+    /// text, frequent words repeat and most distinct words are rare (a per-word cache hits often, but not always).
+    /// </summary>
     private static string MultilingualText(int size, int seed)
     {
         var rng = new Random(seed);
+        var vocabularies = new string[Languages.Length][];
+        for (int l = 0; l < Languages.Length; l++)
+        {
+            var (common, _, _) = Languages[l];
+            var words = new List<string>(common);
+            var seen = new HashSet<string>(common);
+            while (words.Count < common.Length + 4000)
+            {
+                // A new word from two or three pieces of common words (syllable-like runs of the same script).
+                var w = new StringBuilder();
+                int pieces = rng.Next(2, 4);
+                for (int k = 0; k < pieces; k++)
+                {
+                    string from = common[rng.Next(common.Length)];
+                    int len = Math.Min(from.Length, rng.Next(1, 4));
+                    int at = rng.Next(from.Length - len + 1);
+                    if (char.IsLowSurrogate(from[at]) || char.IsHighSurrogate(from[at + len - 1])) continue;
+                    w.Append(from, at, len);
+                }
+                if (w.Length > 0 && seen.Add(w.ToString())) words.Add(w.ToString());
+            }
+            vocabularies[l] = words.ToArray();
+        }
         var sb = new StringBuilder(size + 200);
         while (sb.Length < size)
         {
-            var (words, spaces, stop) = Languages[rng.Next(Languages.Length)];
+            int l = rng.Next(Languages.Length);
+            var (_, spaces, stop) = Languages[l];
+            string[] words = vocabularies[l];
             int n = rng.Next(5, 16);
             for (int w = 0; w < n; w++)
             {
                 if (w > 0 && spaces) sb.Append(' ');
-                sb.Append(words[rng.Next(words.Length)]);
+                sb.Append(words[Zipf(rng, words.Length)]);
                 if (w + 1 < n && rng.Next(12) == 0) sb.Append(spaces ? "," : "、");
                 if (rng.Next(40) == 0) sb.Append(spaces ? " " : "").Append(rng.Next(2000));
             }
             sb.Append(stop).Append(rng.Next(5) == 0 ? "\n" : spaces ? " " : "");
         }
         return sb.ToString();
+    }
+
+    /// <summary>A rank in [0, n) with probability proportional to 1 / (rank + 1), by inverting the harmonic sum's approximation.</summary>
+    private static int Zipf(Random rng, int n)
+    {
+        double h = Math.Log(n) + 0.5772;
+        int rank = (int)Math.Exp(rng.NextDouble() * h - 0.5772) - 1;
+        return Math.Clamp(rank, 0, n - 1);
     }
 
     /// <summary>Random lower-case ASCII letters: one pre-tokenizer piece (for cl100k and o200k alike), the worst case for byte-pair merging.</summary>

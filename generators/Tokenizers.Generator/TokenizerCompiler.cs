@@ -111,7 +111,7 @@ internal static class TokenizerCompiler
                 "its trie outgrows the 23-bit addresses of the generated layout"));
             return null;
         }
-        long chars = (long)tables.TrieUnits.Length + tables.TrieValues.Length + tables.TokenBytes.Length + tables.TokenOffsets.Length + (tables.RankToId?.Length ?? 0) + tables.Splits.Length;
+        long chars = (long)tables.Trie.Length + tables.TokenBytes.Length + tables.TokenOffsets.Length + (tables.RankToId?.Length ?? 0) + tables.Splits.Length;
         if (chars > MaxDataChars)
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, $"its tables take {TextDisplay.Number(chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));

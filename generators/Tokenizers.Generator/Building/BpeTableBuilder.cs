@@ -30,9 +30,15 @@ internal static class BpeTableBuilder
         }
 
         var specials = vocabulary.Specials.OrderBy(s => s.Id).Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray();
+        // The trie interleaved, unit then value a slot: a child's label check and its value share a cache line.
+        var slots = new uint[units.Length * 2];
+        for (int i = 0; i < units.Length; i++)
+        {
+            slots[2 * i] = units[i];
+            slots[2 * i + 1] = (uint)values[i];
+        }
         return new BpeTables(
-            PackedStrings.FromUInt32(units),
-            PackedStrings.FromInt32(values),
+            PackedStrings.FromUInt32(slots),
             PackedStrings.FromBytes(bytes),
             PackedStrings.FromUInt32(offsets),
             rankToId,

@@ -14,9 +14,9 @@ internal static class TokenizerEmitter
         var sb = new StringBuilder(Header);
         sb.Append($"// {model.ClassName}: byte-level BPE compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
         sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
-        OpenType(sb, model, ": global::Tokenizers.ITokenizer");
+        OpenType(sb, model, ": global::Tokenizers.IStreamableTokenizer");
         sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
-        sb.Append("        TrieUnits, TrieValues, TokenBytes, TokenOffsets, ").Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
+        sb.Append("        Trie, TokenBytes, TokenOffsets, ").Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
         sb.Append($"        global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
         sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
@@ -28,6 +28,9 @@ internal static class TokenizerEmitter
 
                 /// <summary>The special tokens, which ordinary text never produces.</summary>
                 public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
+
+                /// <summary>The pre-tokenizer that splits text into the pieces BPE encodes independently.</summary>
+                public global::Tokenizers.PreTokenization.PreTokenizer PreTokenizer => global::Tokenizers.PreTokenization.{{t.PreTokenizer}}.Instance;
 
                 /// <inheritdoc />
                 public int VocabularySize => s_model.VocabularySize;
@@ -71,12 +74,11 @@ internal static class TokenizerEmitter
     public static string EmitData(TokenizerModel model)
     {
         var t = model.Bpe!;
-        var sb = new StringBuilder(t.TrieUnits.Length + t.TrieValues.Length + t.TokenBytes.Length + t.TokenOffsets.Length + t.Splits.Length + 4096);
+        var sb = new StringBuilder(t.Trie.Length + t.TokenBytes.Length + t.TokenOffsets.Length + t.Splits.Length + 4096);
         sb.Append(Header);
         sb.Append("// Constant tables of ").Append(model.ClassName).Append(", two little-endian bytes a char (read by Tokenizers.Data.PackedData).\n\n");
         OpenType(sb, model, "");
-        Table(sb, "Double-array trie units (uint32): label | used << 8 | base << 9; slot 0 is the root.", "TrieUnits", t.TrieUnits);
-        Table(sb, "Rank of the token ending at each trie slot (int32), -1 where none ends.", "TrieValues", t.TrieValues);
+        Table(sb, "Double-array trie, two uint32 a slot: the unit (label | used << 8 | base << 9) and the rank of the token ending there (-1 if none); slot 0 is the root.", "Trie", t.Trie);
         Table(sb, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
         Table(sb, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
         if (t.RankToId is not null) Table(sb, "Id of every rank (int32).", "RankToId", t.RankToId);

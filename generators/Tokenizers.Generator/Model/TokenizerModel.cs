@@ -8,8 +8,7 @@ internal sealed record SpecialTokenModel(string Text, int Id);
 /// (see Tokenizers.Data.PackedData). Strings compare by value, so an unchanged vocabulary caches.
 /// </summary>
 internal sealed record BpeTables(
-    string TrieUnits,
-    string TrieValues,
+    string Trie,
     string TokenBytes,
     string TokenOffsets,
     string? RankToId,

@@ -24,27 +24,30 @@ internal static class BacktrackingEncoder
         byte[]? rentedDead = null;
         int[]? rentedStarts = null;
         Span<bool> dead = n < StackLimit ? stackalloc bool[StackLimit] : MemoryMarshal.Cast<byte, bool>((rentedDead = ArrayPool<byte>.Shared.Rent(n + 1)).AsSpan());
-        Span<int> starts = n < StackLimit ? stackalloc int[StackLimit] : (rentedStarts = ArrayPool<int>.Shared.Rent(n));
+        Span<int> starts = n < StackLimit ? stackalloc int[StackLimit * 2] : (rentedStarts = ArrayPool<int>.Shared.Rent(n * 2));
+        // The trie node of each kept token, so that a pair check walks on from the left token instead of from the root.
+        Span<int> nodes = starts.Slice(n < StackLimit ? StackLimit : n);
         dead[..(n + 1)].Clear();
         try
         {
             int count = 0, pos = 0;
-            int token = LongestMatch(trie, piece, 0, n, out int len);
+            int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
             while (token >= 0)
             {
                 int end = pos + len;
-                if (!dead[end] && (count == 0 || IsValidPair(trie, splits, piece, starts[count - 1], pos, end, ranks[count - 1], token)))
+                if (!dead[end] && (count == 0 || IsValidPair(trie, splits, piece, starts[count - 1], pos, end, ranks[count - 1], nodes[count - 1], token)))
                 {
                     ranks[count] = token;
+                    nodes[count] = node;
                     starts[count++] = pos;
                     pos = end;
                     if (pos == n) return count;
-                    token = LongestMatch(trie, piece, pos, n - pos, out len);
+                    token = LongestMatch(trie, piece, pos, n - pos, out len, out node);
                     continue;
                 }
                 if (len > 1)
                 {
-                    token = LongestMatch(trie, piece, pos, len - 1, out len);
+                    token = LongestMatch(trie, piece, pos, len - 1, out len, out node);
                     if (token >= 0) continue;
                 }
                 // No token fits here: the position is a dead end; give the previous token back and try a shorter one.
@@ -53,7 +56,7 @@ internal static class BacktrackingEncoder
                 int previous = starts[--count];
                 len = pos - previous;
                 pos = previous;
-                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len) : -1;
+                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
                 while (token < 0)
                 {
                     // The previous token was a single byte: that position is a dead end too.
@@ -62,7 +65,7 @@ internal static class BacktrackingEncoder
                     previous = starts[--count];
                     len = pos - previous;
                     pos = previous;
-                    token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len) : -1;
+                    token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
                 }
             }
             return -1;
@@ -76,10 +79,11 @@ internal static class BacktrackingEncoder
 
     /// <summary>The rank of the longest token that starts at <paramref name="start"/> and is at most <paramref name="maxLength"/> bytes, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LongestMatch(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int start, int maxLength, out int length)
+    private static int LongestMatch(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int start, int maxLength, out int length, out int bestNode)
     {
         int node = DoubleArrayTrie.Root, best = -1;
         length = 0;
+        bestNode = -1;
         for (int i = 0; i < maxLength; i++)
         {
             node = trie.Child(node, piece[start + i]);
@@ -89,10 +93,15 @@ internal static class BacktrackingEncoder
             {
                 best = value;
                 length = i + 1;
+                bestNode = node;
             }
         }
         return best;
     }
+
+    /// <summary>The trie node spelling [from, to); every caller passes a token, so the walk cannot fail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NodeOf(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int from, int to) => trie.Walk(DoubleArrayTrie.Root, piece[from..to]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Rank(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int from, int to) => trie.Lookup(piece[from..to]);
@@ -100,14 +109,19 @@ internal static class BacktrackingEncoder
     /// <summary>
     /// Whether BPE keeps the boundary at <paramref name="p"/> between token r1 = [a, p) and token r2 = [p, b): undo
     /// the two tokens' merges, the later first, and check that no pair across the boundary would have merged earlier.
+    /// <paramref name="node1"/> is r1's trie node: the pair [a, b) is looked up by walking on from it over [p, b).
     /// </summary>
-    private static bool IsValidPair(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, int a, int p, int b, int r1, int r2)
+    private static bool IsValidPair(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, int a, int p, int b, int r1, int node1, int r2)
     {
         int limit = int.MaxValue;
         while (true)
         {
-            int c = Rank(trie, piece, a, b);
-            if ((uint)c < (uint)limit && splits[c] == p - a) return false;
+            int pairNode = trie.Walk(node1, piece[p..b]);
+            if (pairNode >= 0)
+            {
+                int c = trie.Value(pairNode);
+                if ((uint)c < (uint)limit && splits[c] == p - a) return false;
+            }
             if (r1 > r2)
             {
                 limit = r1;
@@ -123,7 +137,8 @@ internal static class BacktrackingEncoder
                 else
                 {
                     a += s1;
-                    r1 = Rank(trie, piece, a, p);
+                    node1 = NodeOf(trie, piece, a, p);
+                    r1 = trie.Value(node1);
                 }
             }
             else
@@ -136,7 +151,8 @@ internal static class BacktrackingEncoder
                     int s1 = splits[r1];
                     if (s1 == 0) return true;
                     a += s1;
-                    r1 = Rank(trie, piece, a, p);
+                    node1 = NodeOf(trie, piece, a, p);
+                    r1 = trie.Value(node1);
                 }
                 else
                 {

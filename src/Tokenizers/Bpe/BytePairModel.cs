@@ -14,13 +14,12 @@ namespace Tokenizers.Bpe;
 /// </summary>
 public sealed class BytePairModel
 {
-    private readonly string _trieUnits, _trieValues, _tokenBytes, _tokenOffsets;
+    private readonly string _trie, _tokenBytes, _tokenOffsets;
     private readonly string? _rankToId, _splits;
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
 
-    /// <param name="trieUnits">Double-array units (uint32 each, packed two bytes a char).</param>
-    /// <param name="trieValues">Ranks per trie slot (int32), -1 where no token ends.</param>
+    /// <param name="trie">The double-array trie: per slot its unit and its rank (-1 where no token ends), uint32 each, packed two bytes a char.</param>
     /// <param name="tokenBytes">Every id's bytes, concatenated.</param>
     /// <param name="tokenOffsets">uint32 offsets into <paramref name="tokenBytes"/>, one per id plus one.</param>
     /// <param name="rankToId">int32 id per rank; null when ranks are ids.</param>
@@ -30,12 +29,11 @@ public sealed class BytePairModel
     /// Per rank, the byte length of the left half of the token's last merge (one char each; 0 when no merge builds it),
     /// for the linear-time <see cref="BacktrackingEncoder"/>; null to merge by rank only.
     /// </param>
-    public BytePairModel(string trieUnits, string trieValues, string tokenBytes, string tokenOffsets, string? rankToId,
+    public BytePairModel(string trie, string tokenBytes, string tokenOffsets, string? rankToId,
         PreTokenizer preTokenizer, SpecialToken[] specialTokens, string? splits = null)
     {
         PackedData.EnsureLittleEndian();
-        _trieUnits = trieUnits;
-        _trieValues = trieValues;
+        _trie = trie;
         _tokenBytes = tokenBytes;
         _tokenOffsets = tokenOffsets;
         _rankToId = rankToId;
@@ -49,7 +47,7 @@ public sealed class BytePairModel
 
     public IReadOnlyList<SpecialToken> SpecialTokens => _specialTokens;
 
-    private DoubleArrayTrie Trie => new(PackedData.AsUInt32(_trieUnits), PackedData.AsInt32(_trieValues));
+    private DoubleArrayTrie Trie => new(PackedData.AsUInt32(_trie));
 
     public IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy policy)
     {
@@ -200,6 +198,12 @@ public sealed class BytePairModel
     /// </summary>
     private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
     {
+        // The backtracking encoder's first step is the whole-piece lookup, so only the merging fallback needs it.
+        if (!splits.IsEmpty)
+        {
+            int count = BacktrackingEncoder.Encode(trie, splits, piece, ranks);
+            if (count >= 0) return count;
+        }
         if (!lookedUp)
         {
             int whole = trie.Lookup(piece);
@@ -208,11 +212,6 @@ public sealed class BytePairModel
                 ranks[0] = whole;
                 return 1;
             }
-        }
-        if (!splits.IsEmpty)
-        {
-            int count = BacktrackingEncoder.Encode(trie, splits, piece, ranks);
-            if (count >= 0) return count;
         }
         return BytePairMerger.Merge(trie, piece, ranks);
     }

@@ -1,13 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Tokenizers.Bpe;
 
 /// <summary>
-/// A double-array trie over byte strings, read from generated constant data.
-/// Slot <c>s</c> holds a unit <c>label | used &lt;&lt; 8 | base &lt;&lt; 9</c> and a value (a rank, or -1).
-/// The child of <c>s</c> on byte <c>b</c> is slot <c>base(s) + b</c> when that slot is used and labelled <c>b</c>;
-/// every node has its own base, which is what makes the label check sufficient. Slot 0 is the root.
+/// A double-array trie over byte strings, read from generated constant data. Slot <c>s</c> is two uint32s: a unit
+/// <c>label | used &lt;&lt; 8 | base &lt;&lt; 9</c> and a value (a rank, or -1), side by side so that the label check of a
+/// child and its value are one cache line. The child of <c>s</c> on byte <c>b</c> is slot <c>base(s) + b</c> when that
+/// slot is used and labelled <c>b</c>; every node has its own base, which is what makes the label check sufficient.
+/// Slot 0 is the root.
 /// </summary>
 public readonly ref struct DoubleArrayTrie
 {
@@ -16,14 +18,10 @@ public readonly ref struct DoubleArrayTrie
     private const uint UsedFlag = 1u << 8;
     private const int BaseShift = 9;
 
-    private readonly ReadOnlySpan<uint> _units;
-    private readonly ReadOnlySpan<int> _values;
+    private readonly ReadOnlySpan<uint> _slots;
 
-    public DoubleArrayTrie(ReadOnlySpan<uint> units, ReadOnlySpan<int> values)
-    {
-        _units = units;
-        _values = values;
-    }
+    /// <param name="slots">Two uint32 a slot: unit, value.</param>
+    public DoubleArrayTrie(ReadOnlySpan<uint> slots) => _slots = slots;
 
     /// <summary>Packs a unit; shared with the generator's builder so both sides agree on the layout.</summary>
     public static uint PackUnit(byte label, int @base) => label | UsedFlag | ((uint)@base << BaseShift);
@@ -35,14 +33,18 @@ public readonly ref struct DoubleArrayTrie
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Child(int node, byte label)
     {
-        uint child = (_units[node] >> BaseShift) + label;
-        if (child < (uint)_units.Length && (_units[(int)child] & 0x1FF) == (label | UsedFlag)) return (int)child;
+        // Both slots are range-checked by hand (one compare each) and then read without the span's own checks.
+        ref uint first = ref MemoryMarshal.GetReference(_slots);
+        uint count = (uint)(_slots.Length >> 1);
+        if ((uint)node >= count) return NoNode;
+        uint child = (Unsafe.Add(ref first, (nint)(uint)node * 2) >> BaseShift) + label;
+        if (child < count && (Unsafe.Add(ref first, (nint)child * 2) & 0x1FF) == (label | UsedFlag)) return (int)child;
         return NoNode;
     }
 
     /// <summary>The value stored at <paramref name="node"/>: a rank, or -1 when no token ends there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Value(int node) => _values[node];
+    public int Value(int node) => (int)_slots[node * 2 + 1];
 
     /// <summary>Walks <paramref name="bytes"/> from <paramref name="node"/>; <see cref="NoNode"/> when the path leaves the trie.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -56,6 +58,6 @@ public readonly ref struct DoubleArrayTrie
     public int Lookup(ReadOnlySpan<byte> bytes)
     {
         int node = Walk(Root, bytes);
-        return node >= 0 ? _values[node] : -1;
+        return node >= 0 ? Value(node) : -1;
     }
 }

@@ -6,10 +6,10 @@
 namespace Fixtures;
 
 [global::System.CodeDom.Compiler.GeneratedCode("Tokenizers.Generator", "0.1.0")]
-public partial class TinyHfTokenizer : global::Tokenizers.ITokenizer
+public partial class TinyHfTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        TrieUnits, TrieValues, TokenBytes, TokenOffsets, rankToId: null,
+        Trie, TokenBytes, TokenOffsets, rankToId: null,
         global::Tokenizers.PreTokenization.Gpt2PreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
@@ -22,6 +22,9 @@ public partial class TinyHfTokenizer : global::Tokenizers.ITokenizer
 
     /// <summary>The special tokens, which ordinary text never produces.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
+
+    /// <summary>The pre-tokenizer that splits text into the pieces BPE encodes independently.</summary>
+    public global::Tokenizers.PreTokenization.PreTokenizer PreTokenizer => global::Tokenizers.PreTokenization.Gpt2PreTokenizer.Instance;
 
     /// <inheritdoc />
     public int VocabularySize => s_model.VocabularySize;

@@ -4,10 +4,10 @@
 // 301 ids, 260 mergeable tokens, 1 special, a 262-slot double-array trie.
 
 [global::System.CodeDom.Compiler.GeneratedCode("Tokenizers.Generator", "0.1.0")]
-internal partial class TinyRankTokenizer : global::Tokenizers.ITokenizer
+internal partial class TinyRankTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        TrieUnits, TrieValues, TokenBytes, TokenOffsets, rankToId: null,
+        Trie, TokenBytes, TokenOffsets, rankToId: null,
         global::Tokenizers.PreTokenization.WholeTextPreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
@@ -20,6 +20,9 @@ internal partial class TinyRankTokenizer : global::Tokenizers.ITokenizer
 
     /// <summary>The special tokens, which ordinary text never produces.</summary>
     public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
+
+    /// <summary>The pre-tokenizer that splits text into the pieces BPE encodes independently.</summary>
+    public global::Tokenizers.PreTokenization.PreTokenizer PreTokenizer => global::Tokenizers.PreTokenization.WholeTextPreTokenizer.Instance;
 
     /// <inheritdoc />
     public int VocabularySize => s_model.VocabularySize;
