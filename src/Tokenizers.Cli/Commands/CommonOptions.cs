@@ -10,7 +10,10 @@ internal static class CommonOptions
 {
     public static Option<string> Encoding() => new("--encoding", "-e") { Description = "Encoding name, e.g. gpt2", Required = true };
 
-    public static Option<string> InputFile(string description) => new("--input", "-i") { Description = description };
+    public static Option<string> InputFile(string description) => new("--input", "-i")
+    {
+        Description = description + " (invalid UTF-8 is refused with its byte offset, exit code 2)",
+    };
 
     public static Option<string> Text() => new("--text", "-t") { Description = "The text itself" };
 
@@ -29,12 +32,14 @@ internal static class CommonOptions
             : throw new CliException($"give exactly one of {string.Join(", ", options.Select(o => o.Name))}");
     }
 
-    /// <exception cref="CliException">The file does not exist.</exception>
-    public static string RequireFile(string path) =>
-        File.Exists(path) ? path : throw new CliException($"file not found: {path}");
+    /// <exception cref="CliException">The file does not exist, or is a directory.</exception>
+    public static string RequireFile(string path) => InputFiles.RequireFile(path);
 
-    /// <summary>The file's text as UTF-8, byte for byte: a BOM stays U+FEFF, as tiktoken would see it.</summary>
-    public static string ReadText(string path) => new UTF8Encoding(false).GetString(File.ReadAllBytes(RequireFile(path)));
+    /// <summary>
+    /// The file's text as UTF-8, byte for byte: a BOM stays U+FEFF, as tiktoken would see it. Invalid UTF-8 is refused
+    /// with its byte offset (<see cref="InputFiles"/>).
+    /// </summary>
+    public static string ReadText(string path) => InputFiles.ReadAllText(path);
 
     /// <summary>Text from <c>--text</c> or from the file <c>--input</c> names.</summary>
     public static string ReadTextOrFile(ParseResult result, Option<string> text, Option<string> input) =>
