@@ -16,12 +16,16 @@ internal static class TokenizerEmitter
         sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
         OpenType(sb, model, ": global::Tokenizers.IStreamableTokenizer");
         sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
-        sb.Append("        Trie, TokenBytes, TokenOffsets, ").Append(t.RankToId is null ? "rankToId: null" : "RankToId").Append(",\n");
+        // Each table is read in place from the assembly's string heap, found by the key its literal starts with.
+        sb.Append("        ").Append(Find(model, "Trie")).Append(",\n");
+        sb.Append("        ").Append(Find(model, "TokenBytes")).Append(",\n");
+        sb.Append("        ").Append(Find(model, "TokenOffsets")).Append(",\n");
+        sb.Append("        ").Append(t.RankToId is null ? "default" : Find(model, "RankToId")).Append(",\n");
         sb.Append($"        global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
         sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
             sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
-        sb.Append("        },\n        Splits);\n\n");
+        sb.Append("        },\n        ").Append(Find(model, "Splits")).Append(");\n\n");
         sb.Append($$"""
                 /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
                 public {{model.ClassName}}() { }
@@ -78,23 +82,31 @@ internal static class TokenizerEmitter
         sb.Append(Header);
         sb.Append("// Constant tables of ").Append(model.ClassName).Append(", two little-endian bytes a char (read by Tokenizers.Data.PackedData).\n\n");
         OpenType(sb, model, "");
-        Table(sb, "Double-array trie, two uint32 a slot: the unit (label | used << 8 | base << 9) and the rank of the token ending there (-1 if none); slot 0 is the root.", "Trie", t.Trie);
-        Table(sb, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
-        Table(sb, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
-        if (t.RankToId is not null) Table(sb, "Id of every rank (int32).", "RankToId", t.RankToId);
-        Table(sb, "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder).", "Splits", t.Splits);
+        sb.Append("    // Each literal starts with its key between U+FDD0 and U+FDD1 (Tokenizers.Data.ConstantTable finds it by that).\n\n");
+        Table(sb, model, "Double-array trie, two uint32 a slot: the unit (label | used << 8 | base << 9) and the rank of the token ending there (-1 if none); slot 0 is the root.", "Trie", t.Trie);
+        Table(sb, model, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
+        Table(sb, model, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
+        if (t.RankToId is not null) Table(sb, model, "Id of every rank (int32).", "RankToId", t.RankToId);
+        Table(sb, model, "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder).", "Splits", t.Splits);
         CloseType(sb);
         return sb.ToString();
     }
 
-    private static void Table(StringBuilder sb, string comment, string name, string data)
+    private static void Table(StringBuilder sb, TokenizerModel model, string comment, string name, string data)
     {
         sb.Append("    // ").Append(comment).Append('\n');
         // A property, not a const: a const would store the data twice (constant table and string heap).
         sb.Append("    private static string ").Append(name).Append(" => ");
-        LiteralWriter.Write(sb, data);
+        LiteralWriter.Write(sb, "\uFDD0" + TableKey(model, name) + "\uFDD1" + data);
         sb.Append(";\n\n");
     }
+
+    /// <summary>The key a table's literal starts with: unique in the assembly, as the type's full name is.</summary>
+    private static string TableKey(TokenizerModel model, string name)
+        => (model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName + "." + name;
+
+    private static string Find(TokenizerModel model, string name)
+        => "global::Tokenizers.Data.ConstantTable.Find(typeof(" + model.ClassName + ").Assembly, " + CSharpString(TableKey(model, name)) + ", static () => " + name + ")";
 
     private static string CSharpString(string s)
     {

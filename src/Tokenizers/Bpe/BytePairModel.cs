@@ -14,8 +14,7 @@ namespace Tokenizers.Bpe;
 /// </summary>
 public sealed class BytePairModel
 {
-    private readonly string _trie, _tokenBytes, _tokenOffsets;
-    private readonly string? _rankToId, _splits;
+    private readonly ConstantTable _trie, _tokenBytes, _tokenOffsets, _rankToId, _splits;
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
 
@@ -31,6 +30,18 @@ public sealed class BytePairModel
     /// </param>
     public BytePairModel(string trie, string tokenBytes, string tokenOffsets, string? rankToId,
         PreTokenizer preTokenizer, SpecialToken[] specialTokens, string? splits = null)
+        : this(ConstantTable.FromString(trie), ConstantTable.FromString(tokenBytes), ConstantTable.FromString(tokenOffsets),
+            rankToId is null ? default : ConstantTable.FromString(rankToId), preTokenizer, specialTokens,
+            splits is null ? default : ConstantTable.FromString(splits))
+    {
+    }
+
+    /// <summary>
+    /// The tables as <see cref="ConstantTable"/>s, read in place from the assembly's metadata (what generated code passes);
+    /// <paramref name="rankToId"/> and <paramref name="splits"/> may be <c>default</c> (empty).
+    /// </summary>
+    public BytePairModel(ConstantTable trie, ConstantTable tokenBytes, ConstantTable tokenOffsets, ConstantTable rankToId,
+        PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits)
     {
         PackedData.EnsureLittleEndian();
         _trie = trie;
@@ -40,14 +51,14 @@ public sealed class BytePairModel
         _preTokenizer = preTokenizer;
         _specialTokens = specialTokens;
         _splits = splits;
-        VocabularySize = PackedData.AsUInt32(tokenOffsets).Length - 1;
+        VocabularySize = tokenOffsets.UInt32s.Length - 1;
     }
 
     public int VocabularySize { get; }
 
     public IReadOnlyList<SpecialToken> SpecialTokens => _specialTokens;
 
-    private DoubleArrayTrie Trie => new(PackedData.AsUInt32(_trie));
+    private DoubleArrayTrie Trie => new(_trie.UInt32s);
 
     public IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy policy)
     {
@@ -104,8 +115,8 @@ public sealed class BytePairModel
         where TSink : struct, ITokenSink
     {
         var trie = Trie;
-        ReadOnlySpan<int> rankToId = _rankToId is null ? default : PackedData.AsInt32(_rankToId);
-        ReadOnlySpan<char> splits = _splits is null ? default : _splits.AsSpan();
+        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
+        ReadOnlySpan<char> splits = _splits.Chars;
         PreTokenizer preTokenizer = _preTokenizer;
         ReadOnlySpan<char> span = text[..to];
         const int StackBytes = 384;
@@ -229,11 +240,11 @@ public sealed class BytePairModel
     /// <exception cref="ArgumentOutOfRangeException">The id is not in the vocabulary.</exception>
     public ReadOnlySpan<byte> TokenBytes(int id)
     {
-        ReadOnlySpan<uint> offsets = PackedData.AsUInt32(_tokenOffsets);
+        ReadOnlySpan<uint> offsets = _tokenOffsets.UInt32s;
         if ((uint)id < (uint)(offsets.Length - 1))
         {
             int start = (int)offsets[id], end = (int)offsets[id + 1];
-            if (end > start) return PackedData.AsBytes(_tokenBytes).Slice(start, end - start);
+            if (end > start) return _tokenBytes.Bytes.Slice(start, end - start);
         }
         throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
     }

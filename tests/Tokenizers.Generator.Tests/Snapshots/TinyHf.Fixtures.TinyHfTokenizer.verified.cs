@@ -9,13 +9,16 @@ namespace Fixtures;
 public partial class TinyHfTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        Trie, TokenBytes, TokenOffsets, rankToId: null,
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.Trie", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.TokenBytes", static () => TokenBytes),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.TokenOffsets", static () => TokenOffsets),
+        default,
         global::Tokenizers.PreTokenization.Gpt2PreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
             new("<|endoftext|>", 260),
         },
-        Splits);
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.Splits", static () => Splits));
 
     /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
     public TinyHfTokenizer() { }

@@ -7,13 +7,16 @@
 internal partial class TinyRankTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        Trie, TokenBytes, TokenOffsets, rankToId: null,
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.Trie", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.TokenBytes", static () => TokenBytes),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.TokenOffsets", static () => TokenOffsets),
+        default,
         global::Tokenizers.PreTokenization.WholeTextPreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
             new("<|end|>", 300),
         },
-        Splits);
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.Splits", static () => Splits));
 
     /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
     public TinyRankTokenizer() { }
