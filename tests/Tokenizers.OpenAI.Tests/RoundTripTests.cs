@@ -32,6 +32,31 @@ public class RoundTripTests
         s_text.Sample(s => Assert.Equal(s, tokenizer.Decode(tokenizer.EncodeToIds(s))), iter: 5_000);
     }
 
+    /// <summary>
+    /// Every encoding and special-token mode reads a lone surrogate as U+FFFD, as tiktoken's UTF-8 conversion does;
+    /// tests/Tokenizers.Fuzz.Tests checks the same strings against the tiktoken core itself (LoneSurrogate*).
+    /// </summary>
+    [Theory]
+    [InlineData("gpt2")]
+    [InlineData("r50k_base")]
+    [InlineData("p50k_base")]
+    [InlineData("cl100k_base")]
+    [InlineData("o200k_base")]
+    public void LoneSurrogatesAreReplacementCharactersInEveryEncoding(string encoding)
+    {
+        var tokenizer = OpenAIEncodings.Get(encoding);
+        string[] texts = ["\uD800", "\uDFFF", "a\uD800b", "\uDC00\uD800", "x\uD83Dy\uDE00z", " \uD83D\uD83D\uDE00 ", "'\uD800s", "<|endoftext|>\uDBFF"];
+        foreach (string text in texts)
+        {
+            string replaced = System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(text));
+            Assert.NotEqual(text, replaced);
+            Assert.Equal(tokenizer.EncodeToIds(replaced), tokenizer.EncodeToIds(text));
+            Assert.Equal(tokenizer.EncodeToIds(replaced, SpecialTokenPolicy.All), tokenizer.EncodeToIds(text, SpecialTokenPolicy.All));
+            Assert.Equal(tokenizer.CountTokens(replaced), tokenizer.CountTokens(text));
+            Assert.Equal(replaced, tokenizer.Decode(tokenizer.EncodeToIds(text)));
+        }
+    }
+
     [Fact]
     public void LoneSurrogateBecomesReplacementCharacter()
     {

@@ -16,7 +16,10 @@ internal static class EncodeCommand
         Option<string> encoding = CommonOptions.Encoding();
         Option<string> input = CommonOptions.InputFile("UTF-8 text file to encode, read as a stream");
         Option<string> text = CommonOptions.Text();
-        Option<string> jsonl = new("--jsonl") { Description = "JSON Lines file whose objects each have a \"text\" field" };
+        Option<string> jsonl = new("--jsonl")
+        {
+            Description = "JSON Lines file whose objects each have a \"text\" field (invalid UTF-8 is refused with its byte offset, exit code 2)",
+        };
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
         Option<string> outputTokens = new("--output-tokens")
         {
