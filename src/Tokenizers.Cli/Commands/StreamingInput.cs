@@ -11,8 +11,11 @@ namespace Tokenizers.Cli.Commands;
 /// </summary>
 internal static class StreamingInput
 {
-    /// <summary>Runs longer than this with no safe place to cut (16 Mi chars, 32 MB) are cut anyway, with a warning.</summary>
-    private const int MaxChunkChars = 1 << 24;
+    /// <summary>
+    /// Runs longer than this with no safe place to cut are cut anyway, with a warning: 1 Mi chars, beyond what
+    /// tiktoken's own regex engine accepts in one piece, and small enough that one such piece keeps memory bounded.
+    /// </summary>
+    private const int MaxChunkChars = StreamingEncoder.DefaultMaxChunkChars;
 
     /// <summary>
     /// Hands the ids of the file at <paramref name="path"/> (or of <paramref name="text"/>) to <paramref name="onIds"/> in
