@@ -63,11 +63,12 @@ public class ConcurrencyTests
             try
             {
                 start.SignalAndWait();
-                // Each thread walks the jobs in its own order, so different texts and encodings overlap.
-                for (int k = 0; k < jobs.Count / Threads; k++)
+                // Thread t takes jobs t, t + 8, t + 16, … (odd threads from the end), so at any moment the threads are
+                // encoding different texts, in different encodings, through the same instances.
+                int per = jobs.Count / Threads;
+                for (int k = 0; k < per; k++)
                 {
-                    int i = (k * Threads + t * 7) % jobs.Count;
-                    if (i % Threads != t) i = k * Threads + t;
+                    int i = (t % 2 == 0 ? k : per - 1 - k) * Threads + t;
                     concurrent[i] = Run(jobs[i], shared[jobs[i].Encoding]);
                 }
             }
