@@ -62,6 +62,13 @@ public static class Corpora
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A corpus for training: 80% English-like prose over 40,000 pseudo-words (so merges have words to learn), 20%
+    /// multilingual text, about <paramref name="size"/> chars.
+    /// </summary>
+    public static string TrainingText(int size)
+        => UniqueWords(size * 4 / 5, seed: 5, vocabulary: 40_000) + "\n" + MultilingualText(size / 5, seed: 6);
+
     /// <summary>Short texts for batch encoding: the prose corpus cut into lines of at least 40 chars.</summary>
     public static string[] ShortTexts(int count)
     {

@@ -16,6 +16,9 @@ public abstract class Library
     public abstract int Count(string text);
     public abstract string Decode(IReadOnlyList<int> ids);
 
+    /// <summary>The library's span overload, where it has one.</summary>
+    public virtual int EncodeSpan(string text, int[] buffer) => Encode(text).Count;
+
     /// <summary>Encodes many texts using every core.</summary>
     public virtual IReadOnlyList<int>[] EncodeBatch(string[] texts)
     {
@@ -41,7 +44,7 @@ public sealed class OursLibrary(string encoding) : Library
     public override IReadOnlyList<int>[] EncodeBatch(string[] texts) => Tokenizer.EncodeBatch(texts);
 
     /// <summary>The span overload into a reused buffer (no allocation).</summary>
-    public int EncodeSpan(string text, int[] buffer)
+    public override int EncodeSpan(string text, int[] buffer)
     {
         var status = Tokenizer.EncodeToIds(text.AsSpan(), buffer, out _, out int written);
         if (status != OperationStatus.Done) throw new InvalidOperationException("buffer too small");
@@ -56,6 +59,7 @@ public sealed class MlLibrary(string encoding) : Library
     public override IReadOnlyList<int> Encode(string text) => Tokenizer.EncodeToIds(text);
     public override int Count(string text) => Tokenizer.CountTokens(text);
     public override string Decode(IReadOnlyList<int> ids) => Tokenizer.Decode(ids);
+    public override int EncodeSpan(string text, int[] buffer) => Tokenizer.EncodeToIds(text.AsSpan()).Count;
 }
 
 public sealed class SharpTokenLibrary(string encoding) : Library
@@ -65,4 +69,5 @@ public sealed class SharpTokenLibrary(string encoding) : Library
     public override IReadOnlyList<int> Encode(string text) => Encoding.Encode(text);
     public override int Count(string text) => Encoding.CountTokens(text);
     public override string Decode(IReadOnlyList<int> ids) => Encoding.Decode(ids);
+    public override int EncodeSpan(string text, int[] buffer) => Encoding.Encode(text.AsSpan()).Count;
 }

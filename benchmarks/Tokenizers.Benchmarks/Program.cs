@@ -7,6 +7,14 @@ using Tokenizers.Benchmarks;
 //     every case in under 5 minutes, one line each: our MB/s, the others', the ratio
 // dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- [BenchmarkDotNet args, e.g. --filter '*Encode*']
 //     the BenchmarkDotNet suite, with MemoryDiagnoser
+// dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --write-training-corpus FILE
+//     the generated ~10 MB corpus of benchmarks/trainer/compare.sh
 if (args.Contains("--quick")) return QuickRun.Run(args);
+if (Array.IndexOf(args, "--write-training-corpus") is int at and >= 0 && at + 1 < args.Length)
+{
+    // The trainer comparison's input (benchmarks/trainer/compare.sh): about 10 MB, generated, so nothing is copied in.
+    System.IO.File.WriteAllText(args[at + 1], Corpora.TrainingText(10_000_000));
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);
 return 0;

@@ -17,15 +17,15 @@ internal static class TokenizerEmitter
         OpenType(sb, model, ": global::Tokenizers.IStreamableTokenizer");
         sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
         // Each table is read in place from the assembly's string heap, found by the key its literal starts with.
-        sb.Append("        ").Append(Find(model, "Trie")).Append(",\n");
-        sb.Append("        ").Append(Find(model, "TokenBytes")).Append(",\n");
-        sb.Append("        ").Append(Find(model, "TokenOffsets")).Append(",\n");
-        sb.Append("        ").Append(t.RankToId is null ? "default" : Find(model, "RankToId")).Append(",\n");
+        sb.Append("        ").Append(Find(model, "Trie", t.Trie)).Append(",\n");
+        sb.Append("        ").Append(Find(model, "TokenBytes", t.TokenBytes)).Append(",\n");
+        sb.Append("        ").Append(Find(model, "TokenOffsets", t.TokenOffsets)).Append(",\n");
+        sb.Append("        ").Append(t.RankToId is null ? "default" : Find(model, "RankToId", t.RankToId)).Append(",\n");
         sb.Append($"        global::Tokenizers.PreTokenization.{t.PreTokenizer}.Instance,\n");
         sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
             sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
-        sb.Append("        },\n        ").Append(Find(model, "Splits")).Append(");\n\n");
+        sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits)).Append(");\n\n");
         sb.Append($$"""
                 /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
                 public {{model.ClassName}}() { }
@@ -82,7 +82,7 @@ internal static class TokenizerEmitter
         sb.Append(Header);
         sb.Append("// Constant tables of ").Append(model.ClassName).Append(", two little-endian bytes a char (read by Tokenizers.Data.PackedData).\n\n");
         OpenType(sb, model, "");
-        sb.Append("    // Each literal starts with its key between U+FDD0 and U+FDD1 (Tokenizers.Data.ConstantTable finds it by that).\n\n");
+        sb.Append("    // Each literal starts with its key (name, length, content hash) between U+FDD0 and U+FDD1; Tokenizers.Data.ConstantTable finds it by that.\n\n");
         Table(sb, model, "Double-array trie, two uint32 a slot: the unit (label | used << 8 | base << 9) and the rank of the token ending there (-1 if none); slot 0 is the root.", "Trie", t.Trie);
         Table(sb, model, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
         Table(sb, model, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
@@ -97,16 +97,27 @@ internal static class TokenizerEmitter
         sb.Append("    // ").Append(comment).Append('\n');
         // A property, not a const: a const would store the data twice (constant table and string heap).
         sb.Append("    private static string ").Append(name).Append(" => ");
-        LiteralWriter.Write(sb, "\uFDD0" + TableKey(model, name) + "\uFDD1" + data);
+        LiteralWriter.Write(sb, "\uFDD0" + TableKey(name, data) + "\uFDD1" + data);
         sb.Append(";\n\n");
     }
 
-    /// <summary>The key a table's literal starts with: unique in the assembly, as the type's full name is.</summary>
-    private static string TableKey(TokenizerModel model, string name)
-        => (model.Namespace is null ? "" : model.Namespace + ".") + model.ClassName + "." + name;
+    /// <summary>
+    /// The key a table's literal starts with: its name, length and a 64-bit FNV-1a hash of its content. Equal tables
+    /// (gpt2 and r50k_base share their vocabulary) get equal literals, which the compiler stores once.
+    /// </summary>
+    private static string TableKey(string name, string data)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in data)
+        {
+            hash = (hash ^ (byte)c) * 1099511628211UL;
+            hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
+        }
+        return name + ":" + data.Length.ToString(CultureInfo.InvariantCulture) + ":" + hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
 
-    private static string Find(TokenizerModel model, string name)
-        => "global::Tokenizers.Data.ConstantTable.Find(typeof(" + model.ClassName + ").Assembly, " + CSharpString(TableKey(model, name)) + ", static () => " + name + ")";
+    private static string Find(TokenizerModel model, string name, string data)
+        => "global::Tokenizers.Data.ConstantTable.Find(typeof(" + model.ClassName + ").Assembly, " + CSharpString(TableKey(name, data)) + ", static () => " + name + ")";
 
     private static string CSharpString(string s)
     {

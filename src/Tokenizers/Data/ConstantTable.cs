@@ -9,8 +9,9 @@ namespace Tokenizers.Data;
 /// A generated table, read where it lies: in the string-literal heap (<c>#US</c>) of its assembly's metadata, which the
 /// runtime keeps mapped for the assembly's lifetime. Calling the literal's property would instead copy it into a
 /// managed string (about 9 ms and 3 MB for cl100k's tables), so the table is found by its header, a key between
-/// U+FDD0 and U+FDD1 that the generator puts in front of the data, and viewed with no copy. Where the metadata is not
-/// there to read (NativeAOT), the literal is loaded as a string after all.
+/// U+FDD0 and U+FDD1 that the generator puts in front of the data (the table's name, length and content hash, so that
+/// equal tables stay one literal), and viewed with no copy. Where the metadata is not there to read (NativeAOT), the
+/// literal is loaded as a string after all.
 /// </summary>
 public readonly unsafe struct ConstantTable
 {

@@ -18,6 +18,14 @@ public sealed class O200kPreTokenizer : PreTokenizer
     {
         Cls first = CharClass.ClassAt(text, start, out int w);
         int next = start + w;
+        // Punctuation or white space not followed by a letter or mark (most of code): no word branch can match, with
+        // or without the first char as prefix, so go straight to the punctuation and white-space branches.
+        if ((first & (Cls.Letter | Cls.Mark | Cls.Number)) == 0
+            && (next >= text.Length || (CharClass.ClassAt(text, next, out _) & (Cls.Letter | Cls.Mark)) == 0))
+        {
+            int punctuation = Cl100kPreTokenizer.PunctuationEnd(text, start, slash: true);
+            return punctuation > 0 ? punctuation - start : Cl100kPreTokenizer.WhiteSpaceLength(text, start);
+        }
         // A mark is both a prefix and in U and L, so dropping the prefix can still match.
         bool prefix = (first & Cls.Prefix) != 0 && next < text.Length;
         int end;

@@ -9,16 +9,16 @@ namespace Fixtures;
 public partial class TinyHfTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.Trie", static () => Trie),
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.TokenBytes", static () => TokenBytes),
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.TokenOffsets", static () => TokenOffsets),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Trie:1108:1ab8a80baf7637af", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "TokenBytes:140:e844c0f8180a1623", static () => TokenBytes),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "TokenOffsets:524:4696456c8c21f452", static () => TokenOffsets),
         default,
         global::Tokenizers.PreTokenization.Gpt2PreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
             new("<|endoftext|>", 260),
         },
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Fixtures.TinyHfTokenizer.Splits", static () => Splits));
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Splits:260:6ffe5d74ce5d73d6", static () => Splits));
 
     /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
     public TinyHfTokenizer() { }

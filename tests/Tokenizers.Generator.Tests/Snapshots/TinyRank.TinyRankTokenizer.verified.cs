@@ -7,16 +7,16 @@
 internal partial class TinyRankTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.Trie", static () => Trie),
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.TokenBytes", static () => TokenBytes),
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.TokenOffsets", static () => TokenOffsets),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "Trie:1048:f7f151e4d4744fd7", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TokenBytes:136:77e5dff36491d950", static () => TokenBytes),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TokenOffsets:604:5db010985d6739c8", static () => TokenOffsets),
         default,
         global::Tokenizers.PreTokenization.WholeTextPreTokenizer.Instance,
         new global::Tokenizers.Bpe.SpecialToken[]
         {
             new("<|end|>", 300),
         },
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TinyRankTokenizer.Splits", static () => Splits));
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "Splits:260:ac9a159f66197d7e", static () => Splits));
 
     /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
     public TinyRankTokenizer() { }
