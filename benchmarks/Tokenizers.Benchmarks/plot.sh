@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Draws results/throughput.png from the quick benchmark's CSV (dotnet run ... -- --quick --csv results/quick.csv):
-# EncodeToIds MB/s per corpus and library, one panel per encoding, log scale. Needs gnuplot (apt-get install gnuplot-nox).
+# EncodeToIds MB/s per corpus and library (plus the batch rows and, as "worst case", CountTokens on 100,000 random letters), one panel per encoding, log scale.
+# Needs gnuplot (apt-get install gnuplot-nox).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 csv="${1:-$here/results/quick.csv}"
@@ -11,8 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 for enc in cl100k_base o200k_base; do
   # corpus, Tokenizers, ML.Tokenizers, SharpToken (EncodeToIds, one thread; batch rows use every core).
   awk -F, -v enc="$enc" '
-    NR > 1 && $1 == enc && ($3 == "EncodeToIds" || $3 ~ /^EncodeBatch/) {
-      key = ($3 ~ /^EncodeBatch/) ? "10k lines (batch)" : $2
+    NR > 1 && $1 == enc && ($3 == "EncodeToIds" || $3 ~ /^EncodeBatch/ || $2 == "letters-100k") {
+      key = ($3 ~ /^EncodeBatch/) ? "10k lines (batch)" : ($2 == "letters-100k" ? "worst case" : $2)
       if (!(key in seen)) { seen[key] = 1; order[n++] = key }
       v[key, $4] = $5
     }
@@ -21,7 +22,7 @@ for enc in cl100k_base o200k_base; do
 done
 
 gnuplot <<GP
-set terminal pngcairo size 1200,520 font "sans,11"
+set terminal pngcairo size 1300,560 font "sans,11" noenhanced
 set output "$png"
 set multiplot layout 1,2 title "EncodeToIds throughput (MB/s of UTF-8 input, log scale; higher is better)"
 set style data histograms
@@ -29,10 +30,12 @@ set style histogram clustered gap 1
 set style fill solid 0.9 border -1
 set boxwidth 0.9
 set logscale y
-set yrange [1:1000]
+set yrange [0.01:1000]
+set format y "%g"
 set grid ytics
-set xtics rotate by -25 scale 0
-set key top right
+set xtics rotate by -20 scale 0
+set key at screen 0.5, screen 0.035 center horizontal maxrows 1 width 3
+set bmargin 7
 set ylabel "MB/s"
 set title "cl100k_base"
 plot "$tmp/cl100k_base.dat" using 2:xtic(1) title "Tokenizers (ours)" lc rgb "#1f77b4", '' using 3 title "ML.Tokenizers 2.0.1" lc rgb "#ff7f0e", '' using 4 title "SharpToken 2.0.6" lc rgb "#2ca02c"
