@@ -56,6 +56,7 @@ public sealed class ThroughputColumn : IColumn
         if (p.Items.Any(i => i.Name == "Corpus")) return Corpora.Utf8Bytes(Corpora.Get((string)p["Corpus"]));
         if (p.Items.Any(i => i.Name == "Length")) return (int)p["Length"];
         if (c.Descriptor.Type == typeof(BatchBenchmarks)) return BatchBenchmarks.Texts.Sum(Corpora.Utf8Bytes);
+        if (c.Descriptor.Type == typeof(AllocationBenchmarks)) return Corpora.Names.Sum(n => Corpora.Utf8Bytes(Corpora.Get(n).Substring(5000, 750)));
         return 0;
     }
 }
@@ -157,4 +158,29 @@ public class WorstCaseOthersBenchmarks
     [Benchmark(Baseline = true)] public int Ours_CountTokens() => Instances.Ours(Encoding).Tokenizer.CountTokens(_text);
     [Benchmark] public int ML_CountTokens() => Instances.Ml(Encoding).Tokenizer.CountTokens(_text);
     [Benchmark] public int SharpToken_CountTokens() => Instances.Sharp(Encoding).Encoding.CountTokens(_text);
+}
+
+/// <summary>
+/// Allocation per call of the allocation-free entry points, on a 3 KB mixed paragraph: short calls, so that the
+/// MemoryDiagnoser's process-wide count is not charged with what the runtime's own threads allocate during a long call.
+/// </summary>
+[Config(typeof(BenchConfig))]
+public class AllocationBenchmarks
+{
+    [Params("cl100k_base", "o200k_base")] public string Encoding = "";
+    private string _text = "";
+    private int[] _buffer = [];
+    private ITokenizer _tokenizer = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = string.Concat(Corpora.Names.Select(n => Corpora.Get(n).Substring(5000, 750)));
+        _tokenizer = Instances.Ours(Encoding).Tokenizer;
+        _buffer = new int[_text.Length * 3];
+    }
+
+    [Benchmark] public int CountTokens() => _tokenizer.CountTokens(_text);
+    [Benchmark] public int EncodeToIds_Span() { _tokenizer.EncodeToIds(_text.AsSpan(), _buffer, out _, out int written); return written; }
+    [Benchmark] public int EncodeToIds_List() => _tokenizer.EncodeToIds(_text).Count;
 }
