@@ -47,6 +47,7 @@ internal static class BpeTableBuilder
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,
             units.Length,
-            PackedStrings.FromUInt16(SplitTableBuilder.Build(vocabulary.Mergeable)));
+            // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
+            SplitTableBuilder.Build(vocabulary.Mergeable) is { } splits ? PackedStrings.FromUInt16(splits) : "");
     }
 }

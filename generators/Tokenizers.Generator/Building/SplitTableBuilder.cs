@@ -8,10 +8,12 @@ namespace Tokenizers.Generator.Building;
 /// 0 for a token that no merge of two lower-ranked tokens builds (single bytes). Tokens are visited by rank, and a
 /// token's split is its longest prefix token whose pair with the rest is one BPE would really merge across that point
 /// (<see cref="IsValidPair"/>, which only needs the splits of lower ranks). Tokenizers.Bpe.BacktrackingEncoder reads it.
+/// The encoder equals merging by rank only when every token of two or more bytes is built by some merge; when one is
+/// not (a token ranked below its own halves), <see cref="Build"/> returns null and the runtime merges by rank.
 /// </summary>
 internal static class SplitTableBuilder
 {
-    public static ushort[] Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens)
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens)
     {
         int maxRank = -1;
         foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
@@ -27,7 +29,8 @@ internal static class SplitTableBuilder
         for (int rank = 0; rank <= maxRank; rank++)
         {
             byte[]? bytes = byRank[rank];
-            if (bytes is null || bytes.Length < 2 || bytes.Length > ushort.MaxValue) continue;
+            if (bytes is null || bytes.Length < 2) continue;
+            if (bytes.Length > ushort.MaxValue) return null;
             for (int left = bytes.Length - 1; left >= 1; left--)
             {
                 if (!rankOf.TryGetValue(Key(bytes, 0, left), out int r1) || r1 >= rank) continue;
@@ -38,6 +41,7 @@ internal static class SplitTableBuilder
                     break;
                 }
             }
+            if (split[rank] == 0) return null; // no merge builds this token
         }
         return split;
     }
