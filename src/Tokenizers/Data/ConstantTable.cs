@@ -48,12 +48,15 @@ public readonly unsafe struct ConstantTable
         get => _string is null ? new ReadOnlySpan<byte>(_pointer, _length) : MemoryMarshal.AsBytes(_string.AsSpan(_start));
     }
 
+    // Views built from the pointer directly where there is one: MemoryMarshal.Cast's instantiations are not precompiled
+    // by ReadyToRun, and each would cost a JIT compilation at start-up.
+
     /// <summary>The table as chars (uint16 values).</summary>
-    public ReadOnlySpan<char> Chars => MemoryMarshal.Cast<byte, char>(Bytes);
+    public ReadOnlySpan<char> Chars => _string is null ? new ReadOnlySpan<char>(_pointer, _length / 2) : _string.AsSpan(_start);
 
-    public ReadOnlySpan<uint> UInt32s => MemoryMarshal.Cast<byte, uint>(Bytes);
+    public ReadOnlySpan<uint> UInt32s => _string is null ? new ReadOnlySpan<uint>(_pointer, _length / 4) : MemoryMarshal.Cast<byte, uint>(Bytes);
 
-    public ReadOnlySpan<int> Int32s => MemoryMarshal.Cast<byte, int>(Bytes);
+    public ReadOnlySpan<int> Int32s => _string is null ? new ReadOnlySpan<int>(_pointer, _length / 4) : MemoryMarshal.Cast<byte, int>(Bytes);
 
     /// <summary>
     /// The table whose literal starts with U+FDD0 <paramref name="key"/> U+FDD1, found in <paramref name="assembly"/>'s
