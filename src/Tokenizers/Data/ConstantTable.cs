@@ -68,7 +68,9 @@ public readonly unsafe struct ConstantTable
         if (key is null) throw new ArgumentNullException(nameof(key));
         if (literal is null) throw new ArgumentNullException(nameof(literal));
         // Unaligned loads are what reading the heap in place needs; every 64-bit .NET platform does them in hardware.
-        if (Environment.Is64BitProcess && BitConverter.IsLittleEndian && TryFind(assembly, key, out byte* data, out int length))
+        // A collectible assembly's image can go away while a model still points into it, so it gets the copy.
+        if (Environment.Is64BitProcess && BitConverter.IsLittleEndian && !assembly.IsCollectible
+            && TryFind(assembly, key, out byte* data, out int length))
             return new ConstantTable(data, length);
         string s = literal();
         int header = key.Length + 2;
