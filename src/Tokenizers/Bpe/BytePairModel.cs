@@ -183,7 +183,11 @@ public sealed class BytePairModel
 
     private const int NotAToken = -1, NotAscii = -2;
 
-    /// <summary>The rank of an all-ASCII piece that is one token; <see cref="NotAToken"/>, or <see cref="NotAscii"/> when the piece has other chars.</summary>
+    /// <summary>
+    /// The rank of a piece that is one token, found by walking its chars while they are ASCII: <see cref="NotAToken"/>
+    /// when the walk leaves the trie (no token starts with that prefix), <see cref="NotAscii"/> when a char before that
+    /// is not ASCII (the bytes must be looked up).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WholeAsciiToken(DoubleArrayTrie trie, ReadOnlySpan<char> chars)
     {
@@ -193,12 +197,7 @@ public sealed class BytePairModel
             char c = chars[i];
             if (c >= 0x80) return NotAscii;
             node = trie.Child(node, (byte)c);
-            if (node < 0)
-            {
-                for (i++; i < chars.Length; i++)
-                    if (chars[i] >= 0x80) return NotAscii;
-                return NotAToken;
-            }
+            if (node < 0) return NotAToken;
         }
         return trie.Value(node);
     }
