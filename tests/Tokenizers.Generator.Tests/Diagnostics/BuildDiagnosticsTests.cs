@@ -58,7 +58,7 @@ public sealed class BuildDiagnosticsTests : IDisposable
             public partial class Missing;
             """, Encoding.UTF8);
 
-        var (exitCode, output) = Run(_dir, "build", "-nologo", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
+        var (exitCode, output) = Tokenizers.Tests.DotNet.Run(_dir, "build", "-nologo", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
         Assert.NotEqual(0, exitCode);
         string dir = _dir + Path.DirectorySeparatorChar;
         Assert.Contains($"{dir}data{Path.DirectorySeparatorChar}vocab.json(3,7): error TOK003: vocab.json(3,7): expected ':' after a key, found '1'.", output, StringComparison.Ordinal);
@@ -67,22 +67,5 @@ public sealed class BuildDiagnosticsTests : IDisposable
         Assert.Contains($"{dir}Tokenizers.cs(12,21): error TOK001: 'missing.tiktoken' matches no AdditionalFiles item. Add <AdditionalFiles Include=\"missing.tiktoken\" /> to the project file.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Runs the dotnet CLI without the MSBuild state of the test host.</summary>
-    private static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in args) info.ArgumentList.Add(arg);
-        foreach (string key in info.Environment.Keys.ToList())
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-                info.Environment.Remove(key);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

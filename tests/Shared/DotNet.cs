@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tokenizers.PackageTests;
+namespace Tokenizers.Tests;
 
 /// <summary>Runs the dotnet CLI in a clean environment (no MSBuild state inherited from the test host).</summary>
 public static class DotNet
