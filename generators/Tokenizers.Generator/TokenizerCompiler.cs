@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 using Tokenizers.Generator.Parsing;

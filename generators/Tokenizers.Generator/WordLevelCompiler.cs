@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Threading;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 using Tokenizers.Generator.Parsing;

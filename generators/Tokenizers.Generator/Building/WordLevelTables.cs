@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Model;
 
 namespace Tokenizers.Generator.Building;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 

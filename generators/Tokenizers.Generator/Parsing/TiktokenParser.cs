@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 

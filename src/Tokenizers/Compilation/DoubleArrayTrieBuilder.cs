@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Tokenizers.Generator.Building;
+namespace Tokenizers.Compilation;
 
 /// <summary>
 /// Builds the double-array trie that Tokenizers.Bpe.DoubleArrayTrie reads. A unit is

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace Tokenizers.Generator.Building;
+namespace Tokenizers.Compilation;
 
 /// <summary>Packs tables into strings, two little-endian bytes a char, the layout Tokenizers.Data.PackedData reads.</summary>
 internal static class PackedStrings

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Tokenizers.Generator.Building;
+namespace Tokenizers.Compilation;
 
 /// <summary>
 /// A byte-level BPE vocabulary, whatever file it came from: the bytes of every id, the merge rank of every

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Tokenizers.Generator.Building;
+namespace Tokenizers.Compilation;
 
 /// <summary>
 /// The split table of the backtracking encoder (the <c>bpe</c> crate of GitHub's rust-gems): for every rank, the byte
