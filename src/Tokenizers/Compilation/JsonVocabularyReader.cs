@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Tokenizers.Generator.Parsing;
+namespace Tokenizers.Compilation;
 
 /// <summary>One "token": id entry of vocab.json, with where its key stands, the key's length as written and where its id stands.</summary>
-internal readonly record struct JsonEntry(string Key, int Id, TextPoint Where, int Length, TextPoint IdWhere, int IdLength);
+internal readonly record struct JsonEntry(string Key, int Id, SourcePoint Where, int Length, SourcePoint IdWhere, int IdLength);
 
 /// <summary>
 /// Reads a JSON object of string keys and integer values (vocab.json). Hand-written because a generator cannot
@@ -23,7 +23,7 @@ internal sealed class JsonVocabularyReader
         _lines = new LineMap(text);
     }
 
-    public static List<JsonEntry> Read(string text, out ParseError? error)
+    public static List<JsonEntry> Read(string text, out CompileError? error)
     {
         var reader = new JsonVocabularyReader(text);
         var entries = new List<JsonEntry>();
@@ -31,13 +31,13 @@ internal sealed class JsonVocabularyReader
         return entries;
     }
 
-    private ParseError Fail(string message) => new(_lines.PointAt(_pos), message);
+    private CompileError Fail(string message) => new(CompileErrorCodes.InvalidJson, message, null, _lines.PointAt(_pos));
 
     /// <summary>A failure that also shows what stands at the position instead.</summary>
-    private ParseError Expected(string what)
+    private CompileError Expected(string what)
         => Fail(_pos < _text.Length ? $"expected {what}, found '{TextDisplay.Show(_text.Substring(_pos, char.IsHighSurrogate(_text[_pos]) && _pos + 1 < _text.Length ? 2 : 1))}'" : $"expected {what}, found the end of the file");
 
-    private ParseError? ReadObject(List<JsonEntry> entries)
+    private CompileError? ReadObject(List<JsonEntry> entries)
     {
         SkipWhiteSpace();
         if (_pos < _text.Length && _text[_pos] == '\uFEFF') _pos++;
@@ -66,7 +66,7 @@ internal sealed class JsonVocabularyReader
         }
     }
 
-    private ParseError? TrailingContent()
+    private CompileError? TrailingContent()
     {
         SkipWhiteSpace();
         return _pos < _text.Length ? Fail($"unexpected '{TextDisplay.Show(_text.Substring(_pos, 1))}' after the vocabulary object") : null;
@@ -87,7 +87,7 @@ internal sealed class JsonVocabularyReader
         while (_pos < _text.Length && _text[_pos] is ' ' or '\t' or '\r' or '\n') _pos++;
     }
 
-    private string? ReadString(out ParseError? error)
+    private string? ReadString(out CompileError? error)
     {
         error = null;
         if (!Eat('"'))
@@ -150,7 +150,7 @@ internal sealed class JsonVocabularyReader
         }
     }
 
-    private int ReadInt(out ParseError? error)
+    private int ReadInt(out CompileError? error)
     {
         error = null;
         int start = _pos;
