@@ -76,4 +76,13 @@ internal static class Diagnostics
         .ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    // For problems found by the shared parsers (Tokenizers.Compilation.CompileError), whose messages are whole: the same
+    // id, title and help as the descriptor above, with the message taken as written.
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_preformatted = s_byId.Values.ToDictionary(
+        d => d.Id,
+        d => new DiagnosticDescriptor(d.Id, d.Title, "{0}. " + d.Description, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: d.Description));
+
+    /// <summary>The descriptor for a whole message under <paramref name="id"/>.</summary>
+    public static DiagnosticDescriptor Preformatted(string id) => s_preformatted[id];
 }

@@ -1,3 +1,5 @@
+using Tokenizers.Compilation;
+
 namespace Tokenizers.Generator.Model;
 
 /// <summary>A special token for the emitter.</summary>
