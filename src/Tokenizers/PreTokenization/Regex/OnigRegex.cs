@@ -119,6 +119,17 @@ public sealed class OnigRegex
                     Push(ref stack, ref top, code[pc + 2], pos, 0);
                     pc = code[pc + 1];
                     continue;
+                case Op.SplitIf:
+                    if (pos < text.Length && _sets[code[pc + 3]].Contains(CharClass.CodePointAt(text, pos, out _)))
+                    {
+                        Push(ref stack, ref top, code[pc + 2], pos, 0);
+                        pc = code[pc + 1];
+                    }
+                    else
+                    {
+                        pc = code[pc + 2];
+                    }
+                    continue;
                 case Op.Jump:
                     pc = code[pc + 1];
                     continue;

@@ -10,6 +10,7 @@ internal enum Op
     Set,       // set: one code point in sets[set]
     Run,       // set, min, max (-1 unbounded), possessive: a greedy run of set members that gives back one at a time
     Split,     // first, second: go on at first; on failure, at second
+    SplitIf,   // first, second, set: as Split when the code point at the position is in sets[set], else straight to second
     Jump,      // target
     Assert,    // AnchorKind
     Look,      // negated, next: the body follows, ends with SubMatch; zero-width and atomic
@@ -110,10 +111,14 @@ internal sealed class RegexProgram
             int split = -1;
             if (!last)
             {
+                // A branch that must consume a code point it cannot start with is skipped without backtracking.
+                RegexNode branch = alternation.Branches[b];
+                CodePointSet? first = branch.MinLength > 0 ? First(branch) : null;
                 split = _code.Count;
-                _code.Add((int)Op.Split);
-                _code.Add(split + 3);
+                _code.Add((int)(first is null ? Op.Split : Op.SplitIf));
+                _code.Add(split + (first is null ? 3 : 4));
                 _code.Add(0);
+                if (first is not null) _code.Add(AddSet(first));
             }
             Emit(alternation.Branches[b], pattern);
             if (!last)
