@@ -88,6 +88,21 @@ public class RegexAstralTextTests(ITestOutputHelper output)
         Assert.Equal((start, length), found ? (s, l) : (-1, 0));
     }
 
+    /// <summary>
+    /// Classes come from the run time's Unicode data; Oniguruma in Hugging Face tokenizers 0.22.2 has Unicode 16.0, as
+    /// .NET 10 does (every code point's category was compared through the Hugging Face binding). On an older run time
+    /// (.NET 8: Unicode 15.0) the code points added since read as unassigned; these, new in 16.0, show which data is in use.
+    /// </summary>
+    [Theory]
+    [InlineData(0x1C89, UnicodeCategory.UppercaseLetter)]
+    [InlineData(0x1C8A, UnicodeCategory.LowercaseLetter)]
+    [InlineData(0x10D4A, UnicodeCategory.OtherLetter)]
+    [InlineData(0x10D4E, UnicodeCategory.ModifierLetter)]
+    [InlineData(0x0897, UnicodeCategory.NonSpacingMark)]
+    [InlineData(0x1CCF0, UnicodeCategory.DecimalDigitNumber)]
+    public void UnicodeDataIsOnigurumasVersion(int codePoint, UnicodeCategory category) =>
+        Assert.Equal(category, CharClass.Category(codePoint));
+
     /// <summary>On any text, astral included, a mapped scanner cuts where the compiled pattern does.</summary>
     [Theory]
     [MemberData(nameof(Mapped))]
