@@ -18,6 +18,8 @@ internal static class TokenizerJsonCompiler
         cancellationToken.ThrowIfCancellationRequested();
 
         var definition = file.Definition;
+        PatternCheck.CheckAll(text, definition, errors);
+        if (errors.Count > 0) return null;
         var tables = HfBpeTableBuilder.Build(definition, file.Vocab, file.Merges, IsByteLevel(definition), errors, cancellationToken);
         if (tables is null || errors.Count > 0) return null;
         return new CompiledTokenizer(tables.Tables, TokenizerSpecWriter.Write(definition), tables.Summary, tables.VocabularySize);
