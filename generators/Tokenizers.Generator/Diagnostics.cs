@@ -69,6 +69,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidToken = Error("TOK019", "Invalid token",
         "{0}({1},{2}): {3}.", "Every token is non-empty text.");
 
+    public static readonly DiagnosticDescriptor UnsupportedComponent = Error("TOK020", "Unsupported tokenizer.json component",
+        "{0}.", "The generator compiles BPE tokenizer.json files; file an issue with the model if it needs this component.");
+
+    public static readonly DiagnosticDescriptor MalformedTokenizerJson = Error("TOK021", "Malformed tokenizer.json",
+        "{0}.", "tokenizer.json must be a Hugging Face tokenizers file (tokenizer.save()).");
+
+    public static readonly DiagnosticDescriptor UnsupportedRegex = Error("TOK022", "Unsupported pattern construct",
+        "{0}.", "The pre-tokenizer's regular expressions are compiled at build time; this construct is not supported.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()
         .Select(f => f.GetValue(null))

@@ -20,6 +20,7 @@ internal static class TokenizerCompiler
     public static TokenizerModel Compile(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, CancellationToken cancellationToken)
     {
         if (WordLevelCompiler.Handles(request)) return WordLevelCompiler.Compile(request, files, projectDirectory, cancellationToken);
+        if (HuggingFaceCompiler.Handles(request)) return HuggingFaceCompiler.Compile(request, files, projectDirectory, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
         BpeTables? tables = null;
         string description = request.VocabularyPath + (request.MergesPath is null ? "" : " + " + request.MergesPath);
@@ -85,7 +86,7 @@ internal static class TokenizerCompiler
         else
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.PathLocation(request.VocabularyPath), request.VocabularyPath,
-                json ? "vocab.json needs a merges file as the attribute's second argument" : "expected a .tiktoken file, vocab.json with merges.txt, or a .txt word list"));
+                json ? "vocab.json needs a merges file as the attribute's second argument (a Hugging Face tokenizer.json takes one argument)" : "expected a tokenizer.json, a .tiktoken file, vocab.json with merges.txt, or a .txt word list"));
             return null;
         }
         foreach (var error in vocabErrors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, vocab));

@@ -35,11 +35,10 @@ internal static class BpeTableBuilder
             tooLarge = $"{TextDisplay.Number(vocabulary.Mergeable.Count)} mergeable tokens exceed the trie's 23-bit address space";
             return null;
         }
-        uint[] units;
-        int[] values;
+        uint[] slots;
         try
         {
-            (units, values) = DoubleArrayTrieBuilder.Build(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
+            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
         }
         catch (TrieTooLargeException)
         {
@@ -47,15 +46,7 @@ internal static class BpeTableBuilder
             return null;
         }
 
-        // Token table: every id's bytes back to back, and n + 1 offsets; an unused id has length 0.
-        var bytes = new List<byte>();
-        var offsets = new List<uint>(vocabulary.TokenBytes.Count + 1);
-        foreach (var token in vocabulary.TokenBytes)
-        {
-            offsets.Add((uint)bytes.Count);
-            if (token is not null) bytes.AddRange(token);
-        }
-        offsets.Add((uint)bytes.Count);
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(vocabulary.TokenBytes);
 
         string? rankToId = null;
         if (!vocabulary.RanksAreIds)
@@ -65,23 +56,16 @@ internal static class BpeTableBuilder
             rankToId = PackedStrings.FromInt32(map);
         }
 
-        // The trie interleaved, unit then value a slot: a child's label check and its value share a cache line.
-        var slots = new uint[units.Length * 2];
-        for (int i = 0; i < units.Length; i++)
-        {
-            slots[2 * i] = units[i];
-            slots[2 * i + 1] = (uint)values[i];
-        }
         return new BpeTableSet(
             PackedStrings.FromUInt32(slots),
-            PackedStrings.FromBytes(bytes),
-            PackedStrings.FromUInt32(offsets),
+            tokenBytes,
+            tokenOffsets,
             rankToId,
             // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
             SplitTableBuilder.Build(vocabulary.Mergeable) is { } splits ? PackedStrings.FromUInt16(splits) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,
-            units.Length);
+            slots.Length / 2);
     }
 }
