@@ -14,10 +14,10 @@ internal static class BpeLoader
     public static PreTokenizer CheckPattern(TokenizerFileOptions options)
     {
         if (options.UnknownToken is not null)
-            throw new ArgumentException($"'{TextDisplay.Show(options.UnknownToken)}': UnknownToken applies to word lists; BPE vocabularies encode every text", nameof(options));
+            throw new ArgumentException($"'{TextDisplay.Show(options.UnknownToken)}': UnknownToken applies to word lists; BPE vocabularies encode every text");
         string pattern = options.Pattern ?? "gpt2";
         return PreTokenizer.FromName(pattern)
-            ?? throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none", nameof(options));
+            ?? throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none");
     }
 
     /// <exception cref="ArgumentException">A special token is not valid for this vocabulary (the generator's message).</exception>
@@ -29,7 +29,7 @@ internal static class BpeLoader
             var problems = new List<(int Index, string Why)>();
             SpecialTokenSpecs.Add(vocabulary, specs, problems);
             if (problems.Count > 0)
-                throw new ArgumentException($"Special token '{TextDisplay.Show(specs[problems[0].Index])}': {problems[0].Why}", nameof(options));
+                throw new ArgumentException($"Special token '{TextDisplay.Show(specs[problems[0].Index])}': {problems[0].Why}");
         }
         var tables = BpeTableBuilder.Build(vocabulary, out string? tooLarge)
             ?? throw TokenizerFile.FileError(CompileErrorCodes.TooLarge, tooLarge!, path);

@@ -16,11 +16,11 @@ internal static class TokenizerJsonLoader
     {
         // The generator's messages for the same attribute arguments.
         if (options.Pattern is not null)
-            throw new ArgumentException($"Pattern '{TextDisplay.Show(options.Pattern)}' is not valid: a tokenizer.json defines its own pre-tokenizer; remove Pattern", nameof(options));
+            throw new ArgumentException($"Pattern '{TextDisplay.Show(options.Pattern)}' is not valid: a tokenizer.json defines its own pre-tokenizer; remove Pattern");
         if (options.SpecialTokens is { Count: > 0 } specs)
-            throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens", nameof(options));
+            throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)
-            throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token", nameof(options));
+            throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
 #if TOKENIZER_JSON
         return HuggingFaceTokenizer.Load(TokenizerFile.ReadText(path), path);
 #else

@@ -14,7 +14,7 @@ internal static class WordListLoader
     public static ITokenizer Load(string path, TokenizerFileOptions options)
     {
         if (options.SpecialTokens is { Count: > 0 } specs)
-            throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': word lists have no special tokens; add the token as a line of the word list instead", nameof(options));
+            throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': word lists have no special tokens; add the token as a line of the word list instead");
         string? pattern = options.Pattern == NotebookWordSplitter.Pattern ? null : options.Pattern;
         if (pattern is not null)
         {
@@ -24,7 +24,7 @@ internal static class WordListLoader
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: {e.Message.TrimEnd('.')}", nameof(options), e);
+                throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: {e.Message.TrimEnd('.')}", e);
             }
         }
 
@@ -36,7 +36,7 @@ internal static class WordListLoader
         {
             unknownId = words!.IndexOf(options.UnknownToken);
             if (unknownId < 0)
-                throw new ArgumentException($"UnknownToken '{TextDisplay.Show(options.UnknownToken)}' is not a line of '{System.IO.Path.GetFileName(path)}'", nameof(options));
+                throw new ArgumentException($"UnknownToken '{TextDisplay.Show(options.UnknownToken)}' is not a line of '{System.IO.Path.GetFileName(path)}'");
         }
         var tables = WordLevelTables.Build(words!, options.UnknownToken, unknownId, pattern);
         return new LoadedWordTokenizer(new WordLevelModel(tables.Words, tables.WordOffsets, tables.Buckets, tables.UnknownId, tables.Pattern));
