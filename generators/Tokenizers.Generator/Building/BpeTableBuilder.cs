@@ -10,17 +10,9 @@ internal static class BpeTableBuilder
 {
     public static BpeTables Build(BpeVocabulary vocabulary, string preTokenizer)
     {
-        var (units, values) = DoubleArrayTrieBuilder.Build(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
+        uint[] slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
 
-        // Token table: every id's bytes back to back, and n + 1 offsets; an unused id has length 0.
-        var bytes = new List<byte>();
-        var offsets = new List<uint>(vocabulary.TokenBytes.Count + 1);
-        foreach (var token in vocabulary.TokenBytes)
-        {
-            offsets.Add((uint)bytes.Count);
-            if (token is not null) bytes.AddRange(token);
-        }
-        offsets.Add((uint)bytes.Count);
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(vocabulary.TokenBytes);
 
         string? rankToId = null;
         if (!vocabulary.RanksAreIds)
@@ -31,23 +23,16 @@ internal static class BpeTableBuilder
         }
 
         var specials = vocabulary.Specials.OrderBy(s => s.Id).Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray();
-        // The trie interleaved, unit then value a slot: a child's label check and its value share a cache line.
-        var slots = new uint[units.Length * 2];
-        for (int i = 0; i < units.Length; i++)
-        {
-            slots[2 * i] = units[i];
-            slots[2 * i + 1] = (uint)values[i];
-        }
         return new BpeTables(
             PackedStrings.FromUInt32(slots),
-            PackedStrings.FromBytes(bytes),
-            PackedStrings.FromUInt32(offsets),
+            tokenBytes,
+            tokenOffsets,
             rankToId,
             preTokenizer,
             specials,
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,
-            units.Length,
+            slots.Length / 2,
             // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
             SplitTableBuilder.Build(vocabulary.Mergeable) is { } splits ? PackedStrings.FromUInt16(splits) : "");
     }
