@@ -24,7 +24,7 @@ public sealed class HuggingFaceModel
     private readonly BpePieceEncoder _encoder;
     private readonly AddedTokenSet? _rawTokens, _normalizedTokens;
     private readonly TextNormalizer? _normalizer;
-    private readonly PreTokenizerStage[] _stages;
+    private readonly PreTokenizerPipeline _pipeline;
     private readonly PreTokenizer? _scanner;
     private readonly bool _streamable;
     private readonly SpecialIdTemplate _template;
@@ -48,11 +48,12 @@ public sealed class HuggingFaceModel
         _encoder = encoder;
         _normalizer = TextNormalizer.Create(definition.Normalizer, compileRegex);
         (_rawTokens, _normalizedTokens) = BuildAddedTokens(definition.AddedTokens, _normalizer);
-        _stages = PreTokenizerStage.Build(definition.PreTokenizer, compileRegex, scannerFor);
-        // One scanner (or none) reads the original text directly; the pieces can be streamed and a full buffer can
-        // stop between any two of them.
-        _streamable = _stages.Length == 0 || (_stages.Length == 1 && _stages[0].Kind == StageKind.Scanner);
-        _scanner = _stages.Length == 1 ? _stages[0].Scanner : null;
+        var stages = PreTokenizerStage.Build(definition.PreTokenizer, compileRegex, scannerFor);
+        _pipeline = new PreTokenizerPipeline(stages);
+        // One scanner (or none) reads the original text directly: its pieces go straight to the encoder, and a full
+        // buffer can stop between any two of them.
+        _streamable = stages.Length == 0 || (stages.Length == 1 && stages[0].Kind == StageKind.Scanner);
+        _scanner = stages.Length == 1 ? stages[0].Scanner : null;
         _template = SpecialIdTemplate.Create(definition.PostProcessor);
         TokenDecoding.Check(definition.Decoder);
         var specials = new List<SpecialToken>();
@@ -254,14 +255,17 @@ public sealed class HuggingFaceModel
             if (offset >= 0) stoppedAt = offset + done;
             return false;
         }
-        int[]? scratch = null;
+        var consumer = new EncodingConsumer<TSink>(_encoder, sink);
         try
         {
-            return RunStages(segment, 0, ref sink, ref emitted, ref scratch);
+            bool done = _pipeline.Run(segment, ref consumer);
+            sink = consumer.Sink;
+            emitted += consumer.Emitted;
+            return done;
         }
         finally
         {
-            if (scratch is not null) ArrayPool<int>.Shared.Return(scratch);
+            consumer.Dispose();
         }
     }
 
@@ -303,67 +307,33 @@ public sealed class HuggingFaceModel
         }
     }
 
-    /// <summary>The general path: each stage splits every piece of the previous one, depth first; the last stage's pieces are encoded.</summary>
-    private bool RunStages<TSink>(ReadOnlySpan<char> piece, int stage, ref TSink sink, ref int emitted, ref int[]? scratch)
+    /// <summary>Encodes each piece it is handed, into a sink it holds until the pipeline is done.</summary>
+    private struct EncodingConsumer<TSink>(BpePieceEncoder encoder, TSink sink) : IPieceConsumer
         where TSink : struct, ITokenSink
     {
-        if (stage == _stages.Length) return EncodePiece(piece, ref sink, ref emitted, ref scratch);
-        PreTokenizerStage current = _stages[stage];
-        switch (current.Kind)
-        {
-            case StageKind.Scanner:
-                PreTokenizer scanner = current.Scanner!;
-                for (int pos = 0; pos < piece.Length;)
-                {
-                    int length = scanner.NextPieceLength(piece, pos);
-                    if (!RunStages(piece.Slice(pos, length), stage + 1, ref sink, ref emitted, ref scratch)) return false;
-                    pos += length;
-                }
-                return true;
-            case StageKind.Split:
-                var pieces = new RangeList(8);
-                try
-                {
-                    current.Split!.Split(piece, ref pieces);
-                    for (int i = 0; i < pieces.Count; i++)
-                    {
-                        if (!RunStages(piece[pieces.Start(i)..pieces.End(i)], stage + 1, ref sink, ref emitted, ref scratch)) return false;
-                    }
-                    return true;
-                }
-                finally
-                {
-                    pieces.Dispose();
-                }
-            default: // PrefixSpace
-                if (piece[0] == ' ') return RunStages(piece, stage + 1, ref sink, ref emitted, ref scratch);
-                char[] prefixed = ArrayPool<char>.Shared.Rent(piece.Length + 1);
-                try
-                {
-                    prefixed[0] = ' ';
-                    piece.CopyTo(prefixed.AsSpan(1));
-                    return RunStages(prefixed.AsSpan(0, piece.Length + 1), stage + 1, ref sink, ref emitted, ref scratch);
-                }
-                finally
-                {
-                    ArrayPool<char>.Shared.Return(prefixed);
-                }
-        }
-    }
+        public TSink Sink = sink;
+        public int Emitted;
+        private int[]? _scratch;
 
-    private bool EncodePiece<TSink>(ReadOnlySpan<char> piece, ref TSink sink, ref int emitted, ref int[]? scratch)
-        where TSink : struct, ITokenSink
-    {
-        int need = Math.Max(piece.Length * 3, 4);
-        if (scratch is null || scratch.Length < need)
+        public bool Take(ReadOnlySpan<char> piece)
         {
-            if (scratch is not null) ArrayPool<int>.Shared.Return(scratch);
-            scratch = ArrayPool<int>.Shared.Rent(need);
+            int need = Math.Max(piece.Length * 3, 4);
+            if (_scratch is null || _scratch.Length < need)
+            {
+                if (_scratch is not null) ArrayPool<int>.Shared.Return(_scratch);
+                _scratch = ArrayPool<int>.Shared.Rent(need);
+            }
+            int count = encoder.Encode(piece, _scratch);
+            if (!Sink.TryAdd(_scratch.AsSpan(0, count))) return false;
+            Emitted += count;
+            return true;
         }
-        int count = _encoder.Encode(piece, scratch);
-        if (!sink.TryAdd(scratch.AsSpan(0, count))) return false;
-        emitted += count;
-        return true;
+
+        public void Dispose()
+        {
+            if (_scratch is not null) ArrayPool<int>.Shared.Return(_scratch);
+            _scratch = null;
+        }
     }
 
     /// <summary>

@@ -88,7 +88,8 @@ internal sealed class ReplaceNormalizer(SplitMatcher pattern, string content) : 
 /// <summary>
 /// <c>Lowercase</c>: Rust's <c>char::to_lowercase</c> on each code point, the full mapping: the simple lowercase
 /// mapping, except U+0130 (İ), whose full mapping (SpecialCasing.txt, the only unconditional multi-char lowercase
-/// mapping) is "i̇".
+/// mapping) is "i̇". Rust's tables are newer than .NET 8's: the mappings of letters added since (Unicode 16 and 17,
+/// found by running every code point through Hugging Face 0.22.2) are listed here.
 /// </summary>
 internal sealed class LowercaseNormalizer : TextNormalizer
 {
@@ -97,10 +98,11 @@ internal sealed class LowercaseNormalizer : TextNormalizer
     public override string? Normalize(ReadOnlySpan<char> text)
     {
         int i = 0;
-        for (; i < text.Length; i++)
+        while (i < text.Length)
         {
-            char c = text[i];
-            if (c < 0x80 ? c is >= 'A' and <= 'Z' : LowerOf(c) != c) break;
+            int cp = UnicodeRules.CodePointAt(text, i, out int width);
+            if (LowerOf(cp) != cp) break;
+            i += width;
         }
         if (i == text.Length) return null;
         var builder = new StringBuilder(text.Length + 8);
@@ -108,17 +110,29 @@ internal sealed class LowercaseNormalizer : TextNormalizer
         while (i < text.Length)
         {
             int cp = UnicodeRules.CodePointAt(text, i, out int width);
-            if (cp == 0x130) builder.Append("i\u0307");
-            else UnicodeRules.Append(builder, System.Text.Rune.ToLowerInvariant(new System.Text.Rune(cp)).Value);
+            int lower = LowerOf(cp);
+            if (lower < 0) builder.Append("i\u0307");
+            else if (cp == 0xFFFD && char.IsSurrogate(text[i])) builder.Append(text[i]); // lone surrogate: left for UTF-8 to make U+FFFD
+            else UnicodeRules.Append(builder, lower);
             i += width;
         }
         return builder.ToString();
     }
 
-    private static int LowerOf(char c)
+    /// <summary>The lowercase of a code point; -1 for U+0130, whose lowercase is two code points.</summary>
+    private static int LowerOf(int cp)
     {
-        if (c == 0x130) return -1;
-        if (char.IsSurrogate(c)) return -1; // rare: take the general path
-        return System.Text.Rune.ToLowerInvariant(new System.Text.Rune(c)).Value;
+        if (cp < 0x80) return cp is >= 'A' and <= 'Z' ? cp + 32 : cp;
+        switch (cp)
+        {
+            case 0x130: return -1;
+            case 0x1C89: return 0x1C8A;
+            case 0xA7CB: return 0x0264;
+            case 0xA7CC or 0xA7CE or 0xA7D2 or 0xA7D4 or 0xA7DA: return cp + 1;
+            case 0xA7DC: return 0x019B;
+            case >= 0x10D50 and <= 0x10D65: return cp + 0x20;
+            case >= 0x16EA0 and <= 0x16EB8: return cp + 0x1B;
+        }
+        return System.Text.Rune.ToLowerInvariant(new System.Text.Rune(cp)).Value;
     }
 }

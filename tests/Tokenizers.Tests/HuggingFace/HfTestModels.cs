@@ -19,16 +19,20 @@ internal static class HfTestModels
         string path = HfModelFiles.Require(model);
         lock (Cache)
         {
-            if (Cache.TryGetValue(model, out var cached)) return cached;
-            TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
-            Assert.Empty(file.Errors.Select(e => e.Format(model)));
-            var errors = new List<CompileError>();
-            HfBpeTables? tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: true, errors, CancellationToken.None);
-            Assert.True(tables is not null, string.Join("\n", errors.Select(e => e.Format(model))));
-            var constants = tables!.Tables.Select(t => ConstantTable.FromString(t.Data)).ToArray();
-            var built = new HuggingFaceModel(constants, TokenizerSpecWriter.Write(file.Definition!));
-            Cache[model] = built;
-            return built;
+            if (!Cache.TryGetValue(model, out var cached)) Cache[model] = cached = LoadFile(path);
+            return cached;
         }
+    }
+
+    /// <summary>Builds the model of any byte-level tokenizer.json file (not cached).</summary>
+    public static HuggingFaceModel LoadFile(string path)
+    {
+        TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
+        Assert.Empty(file.Errors.Select(e => e.Format(path)));
+        var errors = new List<CompileError>();
+        HfBpeTables? tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: true, errors, CancellationToken.None);
+        Assert.True(tables is not null, string.Join("\n", errors.Select(e => e.Format(path))));
+        var constants = tables!.Tables.Select(t => ConstantTable.FromString(t.Data)).ToArray();
+        return new HuggingFaceModel(constants, TokenizerSpecWriter.Write(file.Definition!));
     }
 }
