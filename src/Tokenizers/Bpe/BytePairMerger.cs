@@ -7,23 +7,34 @@ namespace Tokenizers.Bpe;
 /// Byte-pair merging of one pre-tokenized piece: repeatedly merge the adjacent pair whose concatenation is the
 /// lowest-ranked token, leftmost first (tiktoken's rule). Short pieces use tiktoken's quadratic scan, which is the
 /// fastest for them; long pieces use a heap, so a megabyte without spaces stays near-linear.
+/// Given <c>lastMerges</c> (per rank, the left length of the one merge that builds the token), a pair merges only when
+/// it is that merge: Hugging Face's rule, with tokens ranked by the index of that merge.
 /// </summary>
 internal static class BytePairMerger
 {
     private const int ShortPiece = 128;
 
-    /// <summary>Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length) and returns their count.</summary>
-    public static int Merge(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks)
-        => piece.Length <= ShortPiece ? MergeShort(trie, piece, ranks) : MergeLong(trie, piece, ranks);
+    /// <summary>
+    /// Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length) and
+    /// returns their count. <paramref name="lastMerges"/> is empty for tiktoken's rule, else per rank the left length
+    /// of the merge that builds the token.
+    /// </summary>
+    public static int Merge(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks, ReadOnlySpan<char> lastMerges = default)
+        => piece.Length <= ShortPiece ? MergeShort(trie, piece, ranks, lastMerges) : MergeLong(trie, piece, ranks, lastMerges);
 
-    /// <summary>The rank of bytes [start, end), walking on from <paramref name="leftNode"/> that already spells [start, mid).</summary>
-    private static int PairRank(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int leftNode, int mid, int end, out int node)
+    /// <summary>
+    /// The rank of bytes [start, end), walking on from <paramref name="leftNode"/> that already spells [start, mid);
+    /// -1 when they are no token, or, under <paramref name="lastMerges"/>, not a merge at <paramref name="mid"/>.
+    /// </summary>
+    private static int PairRank(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int leftNode, int start, int mid, int end, ReadOnlySpan<char> lastMerges, out int node)
     {
         node = trie.Walk(leftNode, piece[mid..end]);
-        return node >= 0 ? trie.Value(node) : -1;
+        if (node < 0) return -1;
+        int rank = trie.Value(node);
+        return lastMerges.IsEmpty || (rank >= 0 && lastMerges[rank] == mid - start) ? rank : -1;
     }
 
-    private static int MergeShort(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks)
+    private static int MergeShort(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks, ReadOnlySpan<char> lastMerges)
     {
         int n = piece.Length;
         // Part i spans [start[i], start[i+1]); node[i] is its trie node, pair[i] the rank of part i joined with part i+1.
@@ -37,7 +48,7 @@ internal static class BytePairMerger
             node[i] = trie.Child(DoubleArrayTrie.Root, piece[i]);
         }
         start[n] = n;
-        for (int i = 0; i + 1 < n; i++) pair[i] = PairRank(trie, piece, node[i], i + 1, i + 2, out pairNode[i]);
+        for (int i = 0; i + 1 < n; i++) pair[i] = PairRank(trie, piece, node[i], i, i + 1, i + 2, lastMerges, out pairNode[i]);
 
         int parts = n;
         while (parts > 1)
@@ -59,15 +70,15 @@ internal static class BytePairMerger
             pairNode.Slice(best + 2, tail).CopyTo(pairNode.Slice(best + 1));
             parts--;
 
-            if (best + 1 < parts) pair[best] = PairRank(trie, piece, node[best], start[best + 1], start[best + 2], out pairNode[best]);
-            if (best > 0) pair[best - 1] = PairRank(trie, piece, node[best - 1], start[best], start[best + 1], out pairNode[best - 1]);
+            if (best + 1 < parts) pair[best] = PairRank(trie, piece, node[best], start[best], start[best + 1], start[best + 2], lastMerges, out pairNode[best]);
+            if (best > 0) pair[best - 1] = PairRank(trie, piece, node[best - 1], start[best - 1], start[best], start[best + 1], lastMerges, out pairNode[best - 1]);
         }
 
         for (int i = 0; i < parts; i++) ranks[i] = trie.Value(node[i]);
         return parts;
     }
 
-    private static int MergeLong(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks)
+    private static int MergeLong(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, Span<int> ranks, ReadOnlySpan<char> lastMerges)
     {
         int n = piece.Length;
         // Parts are a linked list keyed by start byte: next[s] is the start of the following part, node[s] its trie node.
@@ -86,7 +97,7 @@ internal static class BytePairMerger
             }
             for (int i = 0; i + 1 < n; i++)
             {
-                int r = PairRank(trie, piece, node[i], i + 1, i + 2, out int pn);
+                int r = PairRank(trie, piece, node[i], i, i + 1, i + 2, lastMerges, out int pn);
                 if (r >= 0) heap.Push(r, i, i + 2, pn);
             }
 
@@ -104,13 +115,13 @@ internal static class BytePairMerger
 
                 if (end < n)
                 {
-                    int r = PairRank(trie, piece, mergedNode, end, next[end], out int pn);
+                    int r = PairRank(trie, piece, mergedNode, s, end, next[end], lastMerges, out int pn);
                     if (r >= 0) heap.Push(r, s, next[end], pn);
                 }
                 int p = prev[s];
                 if (p >= 0)
                 {
-                    int r = PairRank(trie, piece, node[p], s, end, out int pn);
+                    int r = PairRank(trie, piece, node[p], p, s, end, lastMerges, out int pn);
                     if (r >= 0) heap.Push(r, p, end, pn);
                 }
                 _ = rank;

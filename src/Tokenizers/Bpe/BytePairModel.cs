@@ -181,7 +181,7 @@ public sealed class BytePairModel
         }
     }
 
-    private const int NotAToken = -1, NotAscii = -2;
+    internal const int NotAToken = -1, NotAscii = -2;
 
     /// <summary>
     /// The rank of a piece that is one token, found by walking its chars while they are ASCII: <see cref="NotAToken"/>
@@ -189,7 +189,7 @@ public sealed class BytePairModel
     /// is not ASCII (the bytes must be looked up).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int WholeAsciiToken(DoubleArrayTrie trie, ReadOnlySpan<char> chars)
+    internal static int WholeAsciiToken(DoubleArrayTrie trie, ReadOnlySpan<char> chars)
     {
         int node = DoubleArrayTrie.Root;
         for (int i = 0; i < chars.Length; i++)
@@ -237,13 +237,17 @@ public sealed class BytePairModel
 
     /// <summary>The bytes of token <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The id is not in the vocabulary.</exception>
-    public ReadOnlySpan<byte> TokenBytes(int id)
+    public ReadOnlySpan<byte> TokenBytes(int id) => TokenBytes(_tokenBytes, _tokenOffsets, id);
+
+    /// <summary>The bytes of token <paramref name="id"/> in a token table (every id's bytes, and uint32 offsets per id plus one).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The id is not in the vocabulary, or has no bytes.</exception>
+    internal static ReadOnlySpan<byte> TokenBytes(ConstantTable tokenBytes, ConstantTable tokenOffsets, int id)
     {
-        ReadOnlySpan<uint> offsets = _tokenOffsets.UInt32s;
+        ReadOnlySpan<uint> offsets = tokenOffsets.UInt32s;
         if ((uint)id < (uint)(offsets.Length - 1))
         {
             int start = (int)offsets[id], end = (int)offsets[id + 1];
-            if (end > start) return _tokenBytes.Bytes.Slice(start, end - start);
+            if (end > start) return tokenBytes.Bytes.Slice(start, end - start);
         }
         throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
     }

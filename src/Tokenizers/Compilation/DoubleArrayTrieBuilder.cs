@@ -52,6 +52,22 @@ internal sealed class DoubleArrayTrieBuilder
         return new DoubleArrayTrieBuilder().Place(root);
     }
 
+    /// <summary>
+    /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
+    /// its value share a cache line.
+    /// </summary>
+    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries)
+    {
+        var (units, values) = Build(entries);
+        var slots = new uint[units.Length * 2];
+        for (int i = 0; i < units.Length; i++)
+        {
+            slots[2 * i] = units[i];
+            slots[2 * i + 1] = (uint)values[i];
+        }
+        return slots;
+    }
+
     private (uint[] Units, int[] Values) Place(Node root)
     {
         _values[0] = root.Value;

@@ -9,12 +9,16 @@ namespace Tokenizers.Compilation;
 /// token's split is its longest prefix token whose pair with the rest is one BPE would really merge across that point
 /// (<see cref="IsValidPair"/>, which only needs the splits of lower ranks). Tokenizers.Bpe.BacktrackingEncoder reads it.
 /// The encoder equals merging by rank only when every token of two or more bytes is built by some merge; when one is
-/// not (a token ranked below its own halves), <see cref="Build"/> returns null and the runtime merges by rank.
+/// not (a token ranked below its own halves), <c>Build</c> returns null and the runtime merges by rank.
 /// </summary>
 internal static class SplitTableBuilder
 {
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens)
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens) => Build(tokens, out _);
+
+    /// <summary>The split table, or null with <paramref name="unbuilt"/> the first rank no merge builds (else -1).</summary>
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, out int unbuilt)
     {
+        unbuilt = -1;
         int maxRank = -1;
         foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
         var byRank = new byte[]?[maxRank + 1];
@@ -30,7 +34,11 @@ internal static class SplitTableBuilder
         {
             byte[]? bytes = byRank[rank];
             if (bytes is null || bytes.Length < 2) continue;
-            if (bytes.Length > ushort.MaxValue) return null;
+            if (bytes.Length > ushort.MaxValue)
+            {
+                unbuilt = rank;
+                return null;
+            }
             for (int left = bytes.Length - 1; left >= 1; left--)
             {
                 if (!rankOf.TryGetValue(Key(bytes, 0, left), out int r1) || r1 >= rank) continue;
@@ -41,7 +49,11 @@ internal static class SplitTableBuilder
                     break;
                 }
             }
-            if (split[rank] == 0) return null; // no merge builds this token
+            if (split[rank] == 0)
+            {
+                unbuilt = rank; // no merge builds this token
+                return null;
+            }
         }
         return split;
     }

@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+
+namespace Tokenizers.Compilation;
+
+/// <summary>The tables of a tokenizer.json BPE model (in the order Tokenizers.HuggingFace.BpePieceEncoder takes them).</summary>
+internal sealed record HfBpeTables(IReadOnlyList<NamedTable> Tables, string Summary, int VocabularySize);
+
+/// <summary>
+/// Builds the tables of a Hugging Face BPE model (<c>model.vocab</c> and <c>model.merges</c> of a tokenizer.json) and
+/// decides which encoder gives Hugging Face's ids for it.
+/// <para>
+/// Hugging Face merges the listed adjacent pair with the lowest merge index; tiktoken's rule (the backtracking
+/// encoder's) merges the pair whose concatenation is the lowest-ranked token. Only the merge that Hugging Face makes
+/// last when encoding a token's own bytes ever builds that token (<see cref="HfMergeMap.FindLastMerges"/>), so each
+/// token that merging can reach has exactly one merge that matters. Ranking those tokens by that merge's index, the
+/// two rules are the same rule whenever tiktoken's, run on each token's own bytes with those ranks, also makes the
+/// token last from the same two halves (<see cref="SplitTableBuilder"/> computes that): then each keeps only the merges
+/// that fire, and those are the same pairs in the same order, leftmost first on ties. Such vocabularies take the linear
+/// backtracking encoder; any other is merged by Hugging Face's rule itself, restricted to the merges that fire.
+/// </para>
+/// </summary>
+internal static class HfBpeTableBuilder
+{
+    /// <summary>Largest vocabulary (largest id + 1): the id tables stay a few tens of megabytes at most.</summary>
+    public const int MaxVocabularySize = 1 << 24;
+
+    /// <summary>Version of the table layout, first value of the info table.</summary>
+    public const int LayoutVersion = 1;
+
+    public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
+        bool byteLevel, List<CompileError> errors, CancellationToken ct)
+    {
+        int errorCount = errors.Count;
+        BpeModelDef model = definition.Model;
+        if (model.ContinuingSubwordPrefix is not null)
+            errors.Add(Unsupported("model.continuing_subword_prefix", "continuing_subword_prefix is not supported"));
+        if (model.EndOfWordSuffix is not null)
+            errors.Add(Unsupported("model.end_of_word_suffix", "end_of_word_suffix is not supported"));
+        if (!byteLevel)
+            errors.Add(Unsupported("model", "a BPE model without byte-level pre-tokenization (SentencePiece style) is not supported yet"));
+
+        int vocabularySize = 0;
+        foreach (var v in vocab)
+        {
+            if (v.Id < 0)
+            {
+                errors.Add(new CompileError(CompileErrorCodes.MalformedValue, $"token '{v.Token}' has the negative id {v.Id}", "model.vocab", v.Where));
+                return null;
+            }
+            vocabularySize = Math.Max(vocabularySize, v.Id + 1);
+        }
+        foreach (var a in definition.AddedTokens) vocabularySize = Math.Max(vocabularySize, a.Id + 1);
+        if (vocabularySize > MaxVocabularySize)
+        {
+            errors.Add(new CompileError(CompileErrorCodes.TooLarge,
+                $"the largest id is {vocabularySize - 1}; ids must stay below {MaxVocabularySize}", "model.vocab", default));
+            return null;
+        }
+        if (errors.Count > errorCount) return null;
+
+        // Token strings → ids, and each model token's bytes as merging sees them: a token with a char outside the
+        // byte-level alphabet can never come out of a piece (pieces are made of alphabet chars), so it has none.
+        var idOf = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
+        var strings = new string?[vocabularySize];
+        var modelBytes = new byte[]?[vocabularySize];
+        foreach (var v in vocab)
+        {
+            idOf[v.Token] = v.Id;
+            strings[v.Id] = v.Token;
+            if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
+        }
+
+        var byteToId = new int[256];
+        var missing = new List<string>();
+        for (int b = 0; b < 256; b++)
+        {
+            if (idOf.TryGetValue(ByteLevelAlphabet.ToChar((byte)b).ToString(), out int id)) byteToId[b] = id;
+            else missing.Add("0x" + b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+        if (missing.Count > 0)
+        {
+            errors.Add(new CompileError(CompileErrorCodes.MissingByteAlphabet,
+                $"the byte-level vocabulary lacks the token of {missing.Count} byte(s): {string.Join(", ", missing)}", "model.vocab", default));
+            return null;
+        }
+
+        var map = new HfMergeMap(merges.Count);
+        foreach (var m in merges)
+        {
+            if ((m.Index & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
+            int right = -1, result = -1;
+            string? unknown = !idOf.TryGetValue(m.Left, out int left) ? m.Left
+                : !idOf.TryGetValue(m.Right, out right) ? m.Right
+                : !idOf.TryGetValue(m.Left + m.Right, out result) ? m.Left + m.Right
+                : null;
+            if (unknown is not null)
+            {
+                errors.Add(new CompileError(CompileErrorCodes.UnknownMergePart,
+                    $"merge '{m.Left} {m.Right}' refers to '{unknown}', which is not in model.vocab", $"model.merges[{m.Index}]", m.Where));
+                continue;
+            }
+            map.Add(left, right, m.Index, result);
+        }
+        if (errors.Count > errorCount) return null;
+
+        var selfBuilt = new bool[vocabularySize];
+        var leftLength = new int[vocabularySize];
+        var mergeIndex = new int[vocabularySize];
+        map.FindLastMerges(modelBytes, byteToId, selfBuilt, leftLength, mergeIndex, ct);
+
+        // Ranks: the single bytes by id, then the tokens merging can build, in the order of the merge that builds them.
+        var reachable = new List<int>();
+        for (int id = 0; id < vocabularySize; id++) if (selfBuilt[id]) reachable.Add(id);
+        reachable.Sort((x, y) => mergeIndex[x] != mergeIndex[y] ? mergeIndex[x].CompareTo(mergeIndex[y]) : x.CompareTo(y));
+
+        var ranked = new List<(byte[] Bytes, int Rank, int Id)>(reachable.Count);
+        var splits = new ushort[reachable.Count];
+        var rankToId = new int[reachable.Count];
+        bool ranksAreIds = true;
+        for (int rank = 0; rank < reachable.Count; rank++)
+        {
+            int id = reachable[rank];
+            byte[] bytes = modelBytes[id]!;
+            if (bytes.Length > ushort.MaxValue)
+            {
+                errors.Add(new CompileError(CompileErrorCodes.TooLarge, $"token {id} is {bytes.Length} bytes long; at most {ushort.MaxValue} are supported",
+                    "model.vocab", default));
+                return null;
+            }
+            ranked.Add((bytes, rank, id));
+            splits[rank] = (ushort)leftLength[id];
+            rankToId[rank] = id;
+            ranksAreIds &= rank == id;
+        }
+
+        ct.ThrowIfCancellationRequested();
+        ushort[]? tiktokenSplits = SplitTableBuilder.Build(ranked, out int unbuilt);
+        int differs = unbuilt;
+        if (tiktokenSplits is not null)
+            for (int rank = 0; rank < splits.Length && differs < 0; rank++)
+                if (tiktokenSplits[rank] != splits[rank]) differs = rank;
+        bool backtracking = differs < 0;
+        string summary = backtracking
+            ? "merges follow token order: linear backtracking encoder"
+            : "merges disagree with token order (e.g. " + DescribeMerge(merges, mergeIndex[rankToId[differs]]) + "): Hugging Face merge rule";
+
+        // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set.
+        var wholeOnly = new List<(byte[] Bytes, int Value)>();
+        if (model.IgnoreMerges)
+            for (int id = 0; id < vocabularySize; id++)
+                if (modelBytes[id] is { } bytes && !selfBuilt[id]) wholeOnly.Add((bytes, id));
+
+        ct.ThrowIfCancellationRequested();
+        uint[] trie, wholeTrie;
+        try
+        {
+            trie = DoubleArrayTrieBuilder.BuildSlots(ranked.ConvertAll(t => (t.Bytes, t.Rank)));
+            wholeTrie = wholeOnly.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(wholeOnly);
+        }
+        catch (TrieTooLargeException e)
+        {
+            errors.Add(new CompileError(CompileErrorCodes.TooLarge, e.Message, "model.vocab", default));
+            return null;
+        }
+
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
+        var tables = new List<NamedTable>
+        {
+            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule)",
+                PackedStrings.FromUInt32(new uint[] { LayoutVersion, backtracking ? 0u : 1u })),
+            new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build: unit, rank", PackedStrings.FromUInt32(trie)),
+            new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
+            new("BpeRankToId", ranksAreIds ? "empty: ranks are ids" : "int32 id per rank", ranksAreIds ? "" : PackedStrings.FromInt32(rankToId)),
+            new("BpeWholeTokens", $"double-array trie of the {wholeOnly.Count} tokens only a whole piece matches (ignore_merges): unit, id",
+                PackedStrings.FromUInt32(wholeTrie)),
+            new("TokenBytes", "every id's bytes, concatenated", tokenBytes),
+            new("TokenOffsets", "uint32 offset into TokenBytes per id, plus one", tokenOffsets),
+        };
+        return new HfBpeTables(tables, summary, vocabularySize);
+    }
+
+    /// <summary>
+    /// Each id's bytes as Hugging Face decodes it: an added token's content wins over the model's token (its
+    /// <c>id_to_token</c>), and with the ByteLevel decoder a token whose chars are all in the alphabet is those bytes,
+    /// any other its UTF-8.
+    /// </summary>
+    private static byte[]?[] DecodedTokens(string?[] strings, AddedTokenDef[] added, int vocabularySize, bool byteLevel)
+    {
+        var texts = (string?[])strings.Clone();
+        foreach (var a in added) texts[a.Id] = a.Content;
+        var bytes = new byte[]?[vocabularySize];
+        for (int id = 0; id < vocabularySize; id++)
+        {
+            string? text = texts[id];
+            if (text is null) continue;
+            bytes[id] = byteLevel && ByteLevelAlphabet.TryDecode(text, out byte[] decoded) ? decoded : Encoding.UTF8.GetBytes(text);
+        }
+        return bytes;
+    }
+
+    private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)
+    {
+        foreach (var m in merges)
+            if (m.Index == index) return $"merge {index} '{m.Left} {m.Right}'";
+        return $"merge {index}";
+    }
+
+    private static CompileError Unsupported(string path, string message) =>
+        new(CompileErrorCodes.UnsupportedComponent, message, path, default);
+}

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Tokenizers.Compilation;
+
+/// <summary>
+/// Hugging Face's merges as its BPE model holds them (tokenizers' <c>models/bpe/model.rs</c>): a map from a pair of
+/// ids to (merge index, result id). It is collected into a HashMap, so a pair listed twice keeps its last index.
+/// <see cref="LastMerge"/> runs Hugging Face's rule (<c>word.rs</c>, <c>merge_all</c>: merge the listed adjacent pair
+/// with the lowest index, leftmost on ties) on a token's own symbols, which is how the builder learns which merge, if
+/// any, Hugging Face ever uses to make each token.
+/// </summary>
+internal sealed class HfMergeMap
+{
+    private readonly Dictionary<long, (int Index, int Result)> _pairs;
+
+    public HfMergeMap(int capacity) => _pairs = new Dictionary<long, (int, int)>(capacity);
+
+    public int Count => _pairs.Count;
+
+    /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
+    public void Add(int left, int right, int index, int result) => _pairs[Key(left, right)] = (index, result);
+
+    public bool TryGet(int left, int right, out int index, out int result)
+    {
+        if (_pairs.TryGetValue(Key(left, right), out var m))
+        {
+            index = m.Index;
+            result = m.Result;
+            return true;
+        }
+        index = result = -1;
+        return false;
+    }
+
+    private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
+
+    /// <summary>
+    /// Runs Hugging Face's merge rule on <paramref name="symbols"/> (ids, with their byte lengths) and reports whether
+    /// it ends in one symbol; if so, the byte length of the left part of the last merge and that merge's index. The
+    /// arrays are scratch space and are overwritten.
+    /// </summary>
+    public bool LastMerge(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
+    {
+        leftLength = 0;
+        mergeIndex = -1;
+        for (int i = 0; i + 1 < count; i++) Pair(symbols, i, pairIndex, pairResult);
+        while (count > 1)
+        {
+            int best = -1, bestIndex = int.MaxValue;
+            for (int i = 0; i + 1 < count; i++)
+            {
+                int m = pairIndex[i];
+                if (m >= 0 && m < bestIndex)
+                {
+                    bestIndex = m;
+                    best = i;
+                }
+            }
+            if (best < 0) return false;
+            leftLength = lengths[best];
+            mergeIndex = bestIndex;
+            symbols[best] = pairResult[best];
+            lengths[best] += lengths[best + 1];
+            for (int i = best + 1; i + 1 < count; i++)
+            {
+                symbols[i] = symbols[i + 1];
+                lengths[i] = lengths[i + 1];
+                pairIndex[i] = pairIndex[i + 1];
+                pairResult[i] = pairResult[i + 1];
+            }
+            count--;
+            if (best + 1 < count) Pair(symbols, best, pairIndex, pairResult);
+            if (best > 0) Pair(symbols, best - 1, pairIndex, pairResult);
+        }
+        return true;
+    }
+
+    private void Pair(int[] symbols, int i, int[] pairIndex, int[] pairResult)
+    {
+        if (!TryGet(symbols[i], symbols[i + 1], out pairIndex[i], out pairResult[i])) pairIndex[i] = -1;
+    }
+
+    /// <summary>
+    /// For every id whose bytes are given: whether Hugging Face's rule turns the token's own bytes into the token
+    /// (<paramref name="selfBuilt"/>), and then the left length and index of the last merge (0 and -1 for one byte).
+    /// Only such tokens can ever come out of merging, alone or inside longer text: the merges within a token's span
+    /// happen in the same order whatever surrounds it, until the token is whole. So the last merge is the only merge
+    /// that ever makes the token; every other listed merge for it never fires.
+    /// </summary>
+    public void FindLastMerges(byte[]?[] tokenBytes, int[] byteToId, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
+    {
+        int longest = 1;
+        foreach (var b in tokenBytes) if (b is not null && b.Length > longest) longest = b.Length;
+        var symbols = new int[longest];
+        var lengths = new int[longest];
+        var pairIndex = new int[longest];
+        var pairResult = new int[longest];
+        for (int id = 0; id < tokenBytes.Length; id++)
+        {
+            if ((id & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            byte[]? bytes = tokenBytes[id];
+            mergeIndex[id] = -1;
+            leftLength[id] = 0;
+            if (bytes is null || bytes.Length == 0) continue;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                symbols[i] = byteToId[bytes[i]];
+                lengths[i] = 1;
+            }
+            selfBuilt[id] = LastMerge(symbols, lengths, bytes.Length, pairIndex, pairResult, out leftLength[id], out mergeIndex[id])
+                && symbols[0] == id;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Tokenizers.Bpe;
+using Tokenizers.Compilation;
+using Tokenizers.Data;
+
+namespace Tokenizers.HuggingFace;
+
+/// <summary>
+/// The BPE model of a byte-level tokenizer.json: the ids of one pre-tokenized piece, exactly as Hugging Face's
+/// <c>BPE::tokenize</c> gives them, over the tables of <see cref="HfBpeTableBuilder"/>. A piece that is a token is
+/// that id; any other is merged by the encoder the builder chose: the linear backtracking encoder where Hugging Face's
+/// merge order and tiktoken's rank order provably agree, else Hugging Face's rule itself (<see cref="BytePairMerger"/>
+/// restricted to the one merge that builds each token). Holds only table views, so creating it costs nothing.
+/// </summary>
+internal sealed class BpePieceEncoder
+{
+    /// <summary>The tables, in <see cref="HfBpeTableBuilder"/>'s order.</summary>
+    public const int TableCount = 7;
+
+    private const int StackBytes = 384;
+
+    private readonly ConstantTable _trie, _splits, _rankToId, _wholeTokens, _tokenBytes, _tokenOffsets;
+    private readonly bool _backtracking;
+
+    /// <param name="tables">Info, trie, splits, rank → id, whole-piece-only tokens, token bytes, token offsets.</param>
+    /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
+    /// tokens only a whole piece can match in the whole-piece table, which is empty without it).</param>
+    public BpePieceEncoder(IReadOnlyList<ConstantTable> tables, BpeModelDef model)
+    {
+        if (tables is null) throw new ArgumentNullException(nameof(tables));
+        if (model is null) throw new ArgumentNullException(nameof(model));
+        if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
+        PackedData.EnsureLittleEndian();
+        ReadOnlySpan<uint> info = tables[0].UInt32s;
+        if (info.Length < 2 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 1)
+            throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
+        _backtracking = info[1] == 0;
+        _trie = tables[1];
+        _splits = tables[2];
+        _rankToId = tables[3];
+        _wholeTokens = tables[4];
+        _tokenBytes = tables[5];
+        _tokenOffsets = tables[6];
+        VocabularySize = _tokenOffsets.UInt32s.Length - 1;
+    }
+
+    /// <summary>Largest id + 1 (added tokens included).</summary>
+    public int VocabularySize { get; }
+
+    /// <summary>Whether pieces are merged by the linear backtracking encoder (else by Hugging Face's rule).</summary>
+    public bool UsesBacktracking => _backtracking;
+
+    /// <summary>The bytes of token <paramref name="id"/>, as Hugging Face's id_to_token and ByteLevel decoder give them.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
+    public ReadOnlySpan<byte> TokenBytes(int id) => BytePairModel.TokenBytes(_tokenBytes, _tokenOffsets, id);
+
+    /// <summary>
+    /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
+    /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
+    /// </summary>
+    public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
+    {
+        if (piece.IsEmpty) return 0;
+        // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
+        int whole = BytePairModel.WholeAsciiToken(new DoubleArrayTrie(_trie.UInt32s), piece);
+        if (whole >= 0)
+        {
+            ids[0] = IdOf(whole);
+            return 1;
+        }
+        if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, whole == BytePairModel.NotAToken);
+        Span<byte> bytes = stackalloc byte[StackBytes];
+        int count = Utf8.Encode(piece, bytes);
+        return Encode(bytes[..count], ids, lookedUp: whole == BytePairModel.NotAToken);
+    }
+
+    private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
+        try
+        {
+            int count = Utf8.Encode(piece, rented);
+            return Encode(rented.AsSpan(0, count), ids, lookedUp);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
+    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
+
+    /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be a token of the trie.</summary>
+    private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
+    {
+        var trie = new DoubleArrayTrie(_trie.UInt32s);
+        if (!_wholeTokens.Bytes.IsEmpty)
+        {
+            // ignore_merges: a piece that is a token merging never builds is still that one id.
+            int id = new DoubleArrayTrie(_wholeTokens.UInt32s).Lookup(piece);
+            if (id >= 0)
+            {
+                ids[0] = id;
+                return 1;
+            }
+        }
+        ReadOnlySpan<char> splits = _splits.Chars;
+        int count = -1;
+        // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
+        if (_backtracking) count = BacktrackingEncoder.Encode(trie, splits, piece, ids);
+        if (count < 0)
+        {
+            int rank = lookedUp ? -1 : trie.Lookup(piece);
+            if (rank >= 0)
+            {
+                ids[0] = IdOf(rank);
+                return 1;
+            }
+            count = BytePairMerger.Merge(trie, piece, ids, _backtracking ? default : splits);
+        }
+        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
+        if (!rankToId.IsEmpty)
+            for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int IdOf(int rank)
+    {
+        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
+        return rankToId.IsEmpty ? rank : rankToId[rank];
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tokenizers.Tests.HuggingFace;
+
+/// <summary>
+/// Hugging Face's Rust core (npm <c>@anush008/tokenizers</c>, from <c>TOKENIZERS_HF_NODE_MODULES</c> or
+/// <c>/tmp/hf/node_modules</c>) run by node over a batch of texts (<c>hf-encode.js</c>).
+/// </summary>
+internal static class HfOracle
+{
+    private static string? NodeModules()
+    {
+        string? env = Environment.GetEnvironmentVariable("TOKENIZERS_HF_NODE_MODULES");
+        foreach (string? dir in new[] { env, "/tmp/hf/node_modules" })
+            if (!string.IsNullOrEmpty(dir) && Directory.Exists(Path.Combine(dir, "@anush008", "tokenizers"))) return dir;
+        return null;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="tokenizerJson"/> in which Hugging Face runs the BPE model alone on the whole text:
+    /// no normalizer, no added tokens, no post-processor, and a ByteLevel pre-tokenizer that only maps bytes to its
+    /// alphabet (no prefix space, no regex), so the whole text is one piece.
+    /// </summary>
+    public static string ModelOnlyCopy(string tokenizerJson, string directory)
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(tokenizerJson))!;
+        root["normalizer"] = null;
+        root["pre_tokenizer"] = new JsonObject
+        {
+            ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["trim_offsets"] = false, ["use_regex"] = false,
+        };
+        root["added_tokens"] = new JsonArray();
+        root["post_processor"] = null;
+        string path = Path.Combine(directory, "tokenizer.json");
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
+    }
+
+    /// <summary>Hugging Face's ids of each text (add_special_tokens = false); skips the test when node or the package is missing.</summary>
+    public static int[][] Encode(string tokenizerJson, IReadOnlyList<string> texts)
+    {
+        string? modules = NodeModules();
+        if (modules is null) Assert.Skip("the Hugging Face oracle (@anush008/tokenizers) is not installed");
+        string dir = Directory.CreateTempSubdirectory("hf-oracle-").FullName;
+        try
+        {
+            string input = Path.Combine(dir, "in.json"), output = Path.Combine(dir, "out.json");
+            File.WriteAllText(input, JsonSerializer.Serialize(texts));
+            string script = Path.Combine(SharedData.RepoRoot, "tests", "Tokenizers.Tests", "HuggingFace", "hf-encode.js");
+            var start = new ProcessStartInfo("node", [script, tokenizerJson, input, output])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            start.Environment["NODE_PATH"] = modules;
+            using Process node = Process.Start(start)!;
+            string stderr = node.StandardError.ReadToEnd();
+            node.WaitForExit();
+            Assert.True(node.ExitCode == 0, "hf-encode.js failed: " + stderr);
+            return JsonSerializer.Deserialize<int[][]>(File.ReadAllText(output))!;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
