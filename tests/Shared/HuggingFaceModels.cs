@@ -12,6 +12,9 @@ public static class HuggingFaceModels
 {
     public const string EnvironmentVariable = "TOKENIZERS_HF_MODELS";
 
+    /// <summary>Where tests that run their own node script find <c>@anush008/tokenizers</c> (their <c>NODE_PATH</c>).</summary>
+    public const string NodeModulesVariable = "TOKENIZERS_HF_NODE_MODULES";
+
     /// <summary>The byte-level BPE models of issue 9.</summary>
     public static IReadOnlyList<string> ByteLevel { get; } = ["llama3", "qwen3", "deepseek_v3"];
 
@@ -35,17 +38,23 @@ public static class HuggingFaceModels
         return path;
     }
 
+    /// <summary>The node_modules the build installed beside <see cref="OracleScript"/>.</summary>
+    public static string NodeModules => Path.Combine(Path.GetDirectoryName(OracleScript)!, "node_modules");
+
     /// <summary>
-    /// Makes <c>TOKENIZERS_HF_MODELS</c> hold the installed directory for the whole test process, so tests that only
-    /// read the variable find the models without any runner settings.
+    /// Makes <c>TOKENIZERS_HF_MODELS</c> and <c>TOKENIZERS_HF_NODE_MODULES</c> name what the build installed, for the
+    /// whole test process, so tests that only read the variables find the models and the binding without any runner
+    /// settings. A variable already set wins.
     /// </summary>
 #pragma warning disable CA2255 // A test assembly's own initialiser, not a library's.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void ExportDirectory()
+    internal static void ExportDirectories()
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(EnvironmentVariable)))
             Environment.SetEnvironmentVariable(EnvironmentVariable, Directory);
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(NodeModulesVariable)))
+            Environment.SetEnvironmentVariable(NodeModulesVariable, NodeModules);
     }
 
     private static string Find()

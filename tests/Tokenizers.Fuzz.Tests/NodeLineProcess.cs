@@ -45,6 +45,8 @@ public sealed class NodeLineProcess : IDisposable
     /// </summary>
     public void Exchange(int count, Action<StringBuilder, int> appendRequest, Action<int, string> onAnswer)
     {
+        // A nested exchange from onAnswer would interleave its request with the writer thread's lines.
+        if (Monitor.IsEntered(_gate)) throw new InvalidOperationException($"the {_name} is busy: ask it outside onAnswer");
         lock (_gate)
         {
             Exception? writeError = null;
@@ -82,9 +84,15 @@ public sealed class NodeLineProcess : IDisposable
         }
     }
 
+    /// <summary>The end of what node printed on stderr (its error, after the echo of a long request line).</summary>
     private string StderrTail()
     {
-        lock (_stderr) return _stderr.Length == 0 ? "" : ":\n" + _stderr;
+        const int Keep = 4000;
+        lock (_stderr)
+        {
+            if (_stderr.Length == 0) return "";
+            return ":\n" + (_stderr.Length <= Keep ? _stderr.ToString() : "..." + _stderr.ToString(_stderr.Length - Keep, Keep));
+        }
     }
 
     public void Dispose()

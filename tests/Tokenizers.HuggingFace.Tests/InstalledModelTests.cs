@@ -30,10 +30,12 @@ public class InstalledModelTests
     }
 
     [Fact]
-    public void TheEnvironmentVariableNamesTheInstalledDirectory()
+    public void TheEnvironmentVariablesNameTheInstalledDirectories()
     {
         Assert.Equal(HuggingFaceModels.Directory, Environment.GetEnvironmentVariable(HuggingFaceModels.EnvironmentVariable));
         Assert.All(HuggingFaceModels.All, m => Assert.True(File.Exists(Path.Combine(HuggingFaceModels.Directory, m, "tokenizer.json")), m));
+        string modules = Environment.GetEnvironmentVariable(HuggingFaceModels.NodeModulesVariable)!;
+        Assert.True(File.Exists(Path.Combine(modules, "@anush008", "tokenizers", "index.js")), modules);
     }
 
     [Fact]
