@@ -18,14 +18,14 @@ namespace Tokenizers.HuggingFace;
 internal sealed class BpePieceEncoder
 {
     /// <summary>The tables, in <see cref="HfBpeTableBuilder"/>'s order.</summary>
-    public const int TableCount = 7;
+    public const int TableCount = 8;
 
     private const int StackBytes = 384;
 
-    private readonly ConstantTable _trie, _splits, _rankToId, _wholeTokens, _tokenBytes, _tokenOffsets;
-    private readonly bool _backtracking;
+    private readonly ConstantTable _trie, _splits, _rankToId, _wholeTokens, _guard, _tokenBytes, _tokenOffsets;
+    private readonly HfBpeTableBuilder.Encoder _encoder;
 
-    /// <param name="tables">Info, trie, splits, rank → id, whole-piece-only tokens, token bytes, token offsets.</param>
+    /// <param name="tables">Info, trie, splits, rank → id, whole-piece-only tokens, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
     /// tokens only a whole piece can match in the whole-piece table, which is empty without it).</param>
     public BpePieceEncoder(IReadOnlyList<ConstantTable> tables, BpeModelDef model)
@@ -35,23 +35,24 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 2 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 1)
+        if (info.Length < 2 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 2)
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
-        _backtracking = info[1] == 0;
+        _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
         _wholeTokens = tables[4];
-        _tokenBytes = tables[5];
-        _tokenOffsets = tables[6];
+        _guard = tables[5];
+        _tokenBytes = tables[6];
+        _tokenOffsets = tables[7];
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
 
     /// <summary>Largest id + 1 (added tokens included).</summary>
     public int VocabularySize { get; }
 
-    /// <summary>Whether pieces are merged by the linear backtracking encoder (else by Hugging Face's rule).</summary>
-    public bool UsesBacktracking => _backtracking;
+    /// <summary>How pieces that are not one token are merged.</summary>
+    public HfBpeTableBuilder.Encoder Encoder => _encoder;
 
     /// <summary>The bytes of token <paramref name="id"/>, as Hugging Face's id_to_token and ByteLevel decoder give them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
@@ -110,8 +111,10 @@ internal sealed class BpePieceEncoder
         }
         ReadOnlySpan<char> splits = _splits.Chars;
         int count = -1;
+        bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
+            || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
         // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-        if (_backtracking) count = BacktrackingEncoder.Encode(trie, splits, piece, ids);
+        if (backtracking) count = BacktrackingEncoder.Encode(trie, splits, piece, ids);
         if (count < 0)
         {
             int rank = lookedUp ? -1 : trie.Lookup(piece);
@@ -120,12 +123,29 @@ internal sealed class BpePieceEncoder
                 ids[0] = IdOf(rank);
                 return 1;
             }
-            count = BytePairMerger.Merge(trie, piece, ids, _backtracking ? default : splits);
+            // Where the rules agree, tiktoken's is the cheaper (no split check); elsewhere Hugging Face's.
+            count = BytePairMerger.Merge(trie, piece, ids, backtracking ? default : splits);
         }
         ReadOnlySpan<int> rankToId = _rankToId.Int32s;
         if (!rankToId.IsEmpty)
             for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
         return count;
+    }
+
+    /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
+    private bool ContainsGuarded(ReadOnlySpan<byte> piece)
+    {
+        var guard = new DoubleArrayTrie(_guard.UInt32s);
+        for (int i = 0; i + 1 < piece.Length; i++)
+        {
+            int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
+            for (int j = i + 1; node >= 0 && j < piece.Length; j++)
+            {
+                node = guard.Child(node, piece[j]);
+                if (node >= 0 && guard.Value(node) >= 0) return true;
+            }
+        }
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
