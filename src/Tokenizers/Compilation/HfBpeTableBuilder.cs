@@ -147,16 +147,18 @@ internal static class HfBpeTableBuilder
         var guarded = new List<(byte[] Bytes, int Value)>();
         for (int rank = 0; rank < splits.Length; rank++)
             if (tiktokenSplits[rank] != splits[rank]) guarded.Add((ranked[rank].Bytes, rank));
+        // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
+        int multiByte = ranked.Count - 256;
         Encoder encoder = guarded.Count == 0 ? Encoder.Backtracking
-            : guarded.Count <= ranked.Count / 8 ? Encoder.GuardedBacktracking
+            : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
             : Encoder.MergeRule;
         string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
         string summary = encoder switch
         {
             Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
-            Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} tokens (e.g. {example}): linear backtracking "
-                + "encoder, Hugging Face merge rule for pieces that contain one of them",
-            _ => $"merges disagree with token order (e.g. {example}): Hugging Face merge rule",
+            Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
+                + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
+            _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
         };
         if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
 
