@@ -69,6 +69,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor InvalidToken = Error("TOK019", "Invalid token",
         "{0}({1},{2}): {3}.", "Every token is non-empty text.");
 
+    public static readonly DiagnosticDescriptor UnsupportedComponent = Error("TOK020", "Unsupported tokenizer.json component",
+        "{0}.", "The generator compiles BPE tokenizer.json files; file an issue with the model if it needs this component.");
+
+    public static readonly DiagnosticDescriptor MalformedTokenizerJson = Error("TOK021", "Malformed tokenizer.json",
+        "{0}.", "tokenizer.json must be a Hugging Face tokenizers file (tokenizer.save()).");
+
+    public static readonly DiagnosticDescriptor UnsupportedRegex = Error("TOK022", "Unsupported pattern construct",
+        "{0}.", "The pre-tokenizer's regular expressions are compiled at build time; this construct is not supported.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()
         .Select(f => f.GetValue(null))
@@ -76,4 +85,13 @@ internal static class Diagnostics
         .ToDictionary(d => d.Id);
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    // For problems found by the shared parsers (Tokenizers.Compilation.CompileError), whose messages are whole: the same
+    // id, title and help as the descriptor above, with the message taken as written.
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_preformatted = s_byId.Values.ToDictionary(
+        d => d.Id,
+        d => new DiagnosticDescriptor(d.Id, d.Title, "{0}. " + d.Description, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: d.Description));
+
+    /// <summary>The descriptor for a whole message under <paramref name="id"/>.</summary>
+    public static DiagnosticDescriptor Preformatted(string id) => s_preformatted[id];
 }

@@ -4,8 +4,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using System.Linq;
 using Tokenizers.Compilation;
-using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 using Tokenizers.Generator.Parsing;
 
@@ -17,15 +17,10 @@ internal static class TokenizerCompiler
     /// <summary>The string-literal heap of an assembly holds 16 MB; leave room for the rest of the assembly.</summary>
     private const int MaxDataChars = 7 * 1024 * 1024;
 
-    /// <summary>
-    /// The largest id or rank a vocabulary may use: the id table holds two chars an id, so larger ids could not fit
-    /// <see cref="MaxDataChars"/> anyway, and refusing them early keeps a stray huge number from allocating gigabytes.
-    /// </summary>
-    public const int MaxTokenId = (1 << 22) - 1;
-
     public static TokenizerModel Compile(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, CancellationToken cancellationToken)
     {
         if (WordLevelCompiler.Handles(request)) return WordLevelCompiler.Compile(request, files, projectDirectory, cancellationToken);
+        if (HuggingFaceCompiler.Handles(request)) return HuggingFaceCompiler.Compile(request, files, projectDirectory, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
         BpeTables? tables = null;
         string description = request.VocabularyPath + (request.MergesPath is null ? "" : " + " + request.MergesPath);
@@ -78,47 +73,41 @@ internal static class TokenizerCompiler
         }
 
         BpeVocabulary? vocabulary;
+        var vocabErrors = new List<CompileError>();
+        var mergesErrors = new List<CompileError>();
         if (merges is not null)
         {
-            vocabulary = HuggingFaceBpeParser.Parse(vocab, merges, diagnostics);
+            vocabulary = HuggingFaceBpeParser.Parse(vocab.Text!, merges.Text!, vocabErrors, mergesErrors);
         }
         else if (vocab.Path.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
         {
-            vocabulary = TiktokenParser.Parse(vocab, diagnostics);
+            vocabulary = TiktokenParser.Parse(vocab.Text!, vocabErrors);
         }
         else
         {
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.PathLocation(request.VocabularyPath), request.VocabularyPath,
-                json ? "vocab.json needs a merges file as the attribute's second argument" : "expected a .tiktoken file, vocab.json with merges.txt, or a .txt word list"));
+                json ? "vocab.json needs a merges file as the attribute's second argument (a Hugging Face tokenizer.json takes one argument)" : "expected a tokenizer.json, a .tiktoken file, vocab.json with merges.txt, or a .txt word list"));
             return null;
         }
+        foreach (var error in vocabErrors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, vocab));
+        foreach (var error in mergesErrors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, merges!));
         cancellationToken.ThrowIfCancellationRequested();
         if (vocabulary is null || !AddSpecialTokens(request, vocabulary, diagnostics)) return null;
 
-        if (vocabulary.Mergeable.Count * 3L > DoubleArrayTrieBuilder.MaxBase)
+        var built = BpeTableBuilder.Build(vocabulary, out string? tooLarge);
+        if (built is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name,
-                $"{TextDisplay.Number(vocabulary.Mergeable.Count)} mergeable tokens exceed the trie's 23-bit address space"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, tooLarge!));
             return null;
         }
-        BpeTables tables;
-        try
+        if (built.Chars > MaxDataChars)
         {
-            tables = BpeTableBuilder.Build(vocabulary, preTokenizer);
-        }
-        catch (TrieTooLargeException)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name,
-                "its trie outgrows the 23-bit addresses of the generated layout"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, $"its tables take {TextDisplay.Number(built.Chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));
             return null;
         }
-        long chars = (long)tables.Trie.Length + tables.TokenBytes.Length + tables.TokenOffsets.Length + (tables.RankToId?.Length ?? 0) + tables.Splits.Length;
-        if (chars > MaxDataChars)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, $"its tables take {TextDisplay.Number(chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));
-            return null;
-        }
-        return tables;
+        return new BpeTables(built.Trie, built.TokenBytes, built.TokenOffsets, built.RankToId, preTokenizer,
+            built.SpecialTokens.Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray(),
+            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits);
     }
 
     /// <summary>The runtime scanner for a pattern name, or null when unknown.</summary>
@@ -134,67 +123,11 @@ internal static class TokenizerCompiler
     /// <summary>Adds the attribute's "text=id" special tokens; false after reporting a bad one.</summary>
     private static bool AddSpecialTokens(TokenizerRequest request, BpeVocabulary vocabulary, List<DiagnosticInfo> diagnostics)
     {
-        if (request.SpecialTokens.Count == 0) return true;
-        bool ok = true;
-        // Mergeable tokens by their bytes, to find a special token whose text is already an ordinary token.
-        var mergeable = new Dictionary<string, int>(vocabulary.Mergeable.Count);
-        foreach (var t in vocabulary.Mergeable) mergeable[Latin1(t.Bytes)] = t.Id;
-        for (int i = 0; i < request.SpecialTokens.Count; i++)
-        {
-            string spec = request.SpecialTokens[i];
-            var at = request.SpecialTokenLocation(i);
-            int eq = spec.LastIndexOf('=');
-            if (eq <= 0 || !int.TryParse(spec.Substring(eq + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-            {
-                ok = Fail(at, spec, "expected \"text=id\" with non-empty text and a non-negative 32-bit id");
-                continue;
-            }
-            string text = spec.Substring(0, eq);
-            if (id > MaxTokenId)
-            {
-                ok = Fail(at, spec, $"id {TextDisplay.Number(id)} is above {TextDisplay.Number(MaxTokenId)}, the largest id the generated layout supports");
-                continue;
-            }
-            int existing = vocabulary.Specials.FindIndex(s => s.Text == text);
-            if (existing >= 0)
-            {
-                if (vocabulary.Specials[existing].Id != id) ok = Fail(at, spec, $"the vocabulary already gives it id {vocabulary.Specials[existing].Id}");
-                continue;
-            }
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text);
-            if (mergeable.TryGetValue(Latin1(bytes), out int ordinary))
-            {
-                ok = Fail(at, spec, $"its text is already vocabulary token {ordinary}");
-                continue;
-            }
-            int other = vocabulary.Specials.FindIndex(s => s.Id == id);
-            if (other >= 0)
-            {
-                ok = Fail(at, spec, $"id {id} is already special token '{TextDisplay.Show(vocabulary.Specials[other].Text)}'");
-                continue;
-            }
-            if (id < vocabulary.TokenBytes.Count && vocabulary.TokenBytes[id] is not null)
-            {
-                ok = Fail(at, spec, $"id {id} is already a vocabulary token");
-                continue;
-            }
-            vocabulary.Specials.Add((text, id));
-            vocabulary.SetBytes(id, bytes);
-        }
-        return ok;
-
-        bool Fail(LocationInfo? at, string spec, string why)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, at, TextDisplay.Show(spec), why));
-            return false;
-        }
-    }
-
-    private static string Latin1(byte[] bytes)
-    {
-        var chars = new char[bytes.Length];
-        for (int i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
-        return new string(chars);
+        var problems = new List<(int Index, string Why)>();
+        SpecialTokenSpecs.Add(vocabulary, request.SpecialTokens.Items, problems);
+        foreach (var (index, why) in problems)
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, request.SpecialTokenLocation(index), TextDisplay.Show(request.SpecialTokens[index]), why));
+        return problems.Count == 0;
     }
 
     /// <summary>
@@ -226,15 +159,12 @@ internal static class TokenizerCompiler
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableFile, request.PathLocation(path), found.Name, "the compiler could not read the file"));
             return null;
         }
-        if (found.NotUtf8 is { } notUtf8)
+        var problem = found.NotUtf8 is { } notUtf8
+            ? VocabularyText.NotUtf8(new LineMap(found.Text).PointAt(Math.Min(notUtf8.Offset, found.Text.Length)), notUtf8.Detail)
+            : VocabularyText.Blank(found.Text);
+        if (problem is not null)
         {
-            var where = new LineMap(found.Text).PointAt(Math.Min(notUtf8.Offset, found.Text.Length));
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableFile, found.At(where), found.NameAt(where), "the file is not UTF-8: " + notUtf8.Detail));
-            return null;
-        }
-        if (found.Text.Trim().Length == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableFile, found.AtStart(), found.Name, found.Text.Length == 0 ? "the file is empty" : "the file holds only white space"));
+            diagnostics.Add(DiagnosticInfo.FromCompileError(problem, found));
             return null;
         }
         return found;

@@ -59,6 +59,12 @@ public sealed class TokenizerGenerator : IIncrementalGenerator
                 spc.AddSource(hint + ".Data.g.cs", WordLevelEmitter.EmitData(model));
                 return;
             }
+            if (model.HuggingFace is not null)
+            {
+                spc.AddSource(hint + ".g.cs", HuggingFaceEmitter.EmitMembers(model));
+                spc.AddSource(hint + ".Data.g.cs", HuggingFaceEmitter.EmitData(model));
+                return;
+            }
             if (model.Bpe is null) return;
             spc.AddSource(hint + ".g.cs", TokenizerEmitter.EmitMembers(model));
             spc.AddSource(hint + ".Data.g.cs", TokenizerEmitter.EmitData(model));

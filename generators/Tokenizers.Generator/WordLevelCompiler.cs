@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Threading;
 using Tokenizers.Compilation;
-using Tokenizers.Generator.Building;
 using Tokenizers.Generator.Model;
 using Tokenizers.Generator.Parsing;
 
@@ -67,7 +66,9 @@ internal static class WordLevelCompiler
 
         var file = TokenizerCompiler.Resolve(request.VocabularyPath, request, files, projectDirectory, diagnostics);
         if (file is null || diagnostics.Count > 0) return null;
-        var words = WordListParser.Parse(file, diagnostics);
+        var errors = new List<CompileError>();
+        var words = WordListParser.Parse(file.Text!, errors);
+        foreach (var error in errors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, file));
         cancellationToken.ThrowIfCancellationRequested();
         if (words is null) return null;
 

@@ -42,8 +42,9 @@ public static class Program
         {
             return Fail(stderr, e.Message, e.ExitCode);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Tokenizers.WordLevel.UnknownWordException)
         {
+            // A word list loaded without --unknown-token refuses words it does not have: bad input, like a bad file.
             return Fail(stderr, e.Message, CliException.UsageExitCode);
         }
         catch (ConversionVerificationException e)
@@ -54,7 +55,7 @@ public static class Program
 
     /// <summary>A plain command named like the tool, since RootCommand would take the assembly's name for usage lines.</summary>
     public static Command CreateRootCommand(EncodingRegistry registry) =>
-        new("tokenizers", "Tokenizers compiled at build time: encode, decode, count; convert tiktoken ranks to Hugging Face files.")
+        new("tokenizers", "Tokenizers compiled at build time, or loaded from a tokenizer file: encode, decode, count; train vocabularies; convert tiktoken ranks to Hugging Face files.")
         {
             new HelpOption(),
             new VersionOption(),

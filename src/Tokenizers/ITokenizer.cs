@@ -17,6 +17,13 @@ public interface ITokenizer
     IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy specialTokens);
 
     /// <summary>
+    /// Encodes <paramref name="text"/> and, when <paramref name="addSpecialTokens"/> is true, applies the tokenizer's
+    /// post-processor (a Hugging Face tokenizer.json's BOS/EOS template). Tokenizers without one add nothing.
+    /// </summary>
+    IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy specialTokens, bool addSpecialTokens)
+        => EncodeToIds(text, specialTokens);
+
+    /// <summary>
     /// Encodes into a caller's buffer without allocating. Stops at a piece boundary when <paramref name="destination"/> is
     /// full and returns <see cref="OperationStatus.DestinationTooSmall"/>; <paramref name="charsConsumed"/> says where to resume.
     /// </summary>

@@ -11,13 +11,7 @@ namespace Tokenizers.Cli.Tests;
 /// </summary>
 public class CliBadInputTests
 {
-    private static (int ExitCode, string Stdout, string Stderr) RunBuiltIn(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        int exitCode = Program.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static (int ExitCode, string Stdout, string Stderr) RunBuiltIn(params string[] args) => CliRunner.RunBuiltIn(args);
 
     /// <summary>Every way of reading a file, with the built-in gpt2 (streams) and the test's byte tokenizer (reads whole).</summary>
     private static IEnumerable<Func<string, (int, string, string)>> Readers(string tokens)

@@ -12,8 +12,9 @@ public class Gpt2VocabTests
 
     private static readonly string s_vocabJson = File.ReadAllText(Path.Combine(RepoPaths.Gpt2Vocab, "vocab.json"));
     private static readonly string s_mergesText = File.ReadAllText(Path.Combine(RepoPaths.Gpt2Vocab, "merges.txt"));
-    private static readonly List<Merge> s_merges = HuggingFaceReader.ParseMerges(s_mergesText);
-    private static readonly RankFile s_ranks = HuggingFaceReader.Rebuild(HuggingFaceReader.ParseVocab(s_vocabJson), s_merges);
+    private static readonly List<Merge> s_merges =
+        s_mergesText.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(' ')).Select(p => new Merge(p[0], p[1])).ToList();
+    private static readonly RankFile s_ranks = HuggingFaceReader.Read(s_vocabJson, s_mergesText);
 
     [Fact]
     public void HasGpt2sShape()

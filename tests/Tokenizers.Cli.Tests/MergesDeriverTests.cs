@@ -1,4 +1,5 @@
 using Tokenizers.Cli.Conversion;
+using Tokenizers.Training.Bpe;
 
 namespace Tokenizers.Cli.Tests;
 
@@ -45,27 +46,47 @@ public class MergesDeriverTests
         Assert.Contains("unreachable", e.Message);
     }
 
-    [Fact]
-    public void RebuildingFromTheMergesGivesTheRanksBack()
+    /// <summary>The 256 single bytes with their byte values as ranks, then <paramref name="merged"/> from rank 256 on.</summary>
+    private static Dictionary<string, int> WithAllBytes(params string[] merged)
     {
-        var ranks = Ranks("a=0 b=1 c=2 bc=3 ab=4 abc=5");
-        var rebuilt = HuggingFaceReader.Rebuild(ranks, MergesDeriver.Derive(ranks).ToList());
-        Assert.Null(Converter.FirstDifference(new RankFile(ranks, new Dictionary<string, int>()), rebuilt));
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int b = 0; b < 256; b++) ranks.Add(ByteLevelAlphabet.ToChar((byte)b).ToString(), b);
+        foreach (string token in merged) ranks.Add(token, ranks.Count);
+        return ranks;
+    }
+
+    private static string MergesText(IEnumerable<Merge> merges) => HuggingFaceBpeWriter.FormatMerges(merges.Select(m => (m.Left, m.Right)));
+
+    [Fact]
+    public void ReadingTheWrittenFilesGivesTheRanksBack()
+    {
+        var file = new RankFile(WithAllBytes("bc", "ab", "abc"), new Dictionary<string, int>());
+        var back = HuggingFaceReader.Read(Converter.FormatVocab(file), MergesText(MergesDeriver.Derive(file.Ranks)));
+        Assert.Null(Converter.FirstDifference(file, back));
     }
 
     [Fact]
-    public void RebuildRejectsMergesOutOfRankOrder()
+    public void MergesOutOfRankOrderComeBackWithTheirMergeOrder()
     {
-        var vocab = Ranks("a=0 b=1 c=2 bc=3 ab=4");
-        var e = Assert.Throws<InvalidDataException>(() => HuggingFaceReader.Rebuild(vocab, [new Merge("a", "b"), new Merge("b", "c")]));
-        Assert.Contains("not above", e.Message);
+        // The generator merges by merges.txt's order: "ab" (id 257) before "bc" (id 256) is not tiktoken's priority.
+        var file = new RankFile(WithAllBytes("bc", "ab"), new Dictionary<string, int>());
+        var back = HuggingFaceReader.Read(Converter.FormatVocab(file), "#version: 0.2\na b\nb c\n");
+        Assert.Equal((256, 257), (back.Ranks["ab"], back.Ranks["bc"]));
+        Assert.Contains("comes back as", Converter.FirstDifference(file, back));
+    }
+
+    [Fact]
+    public void ReadingReportsTheGeneratorsFirstError()
+    {
+        var file = new RankFile(WithAllBytes("ab"), new Dictionary<string, int>());
+        var e = Assert.Throws<InvalidDataException>(() => HuggingFaceReader.Read(Converter.FormatVocab(file), "#version: 0.2\na b\nab x\n"));
+        Assert.Equal("merges.txt(3,1): result 'abx' of merge 'ab x' is not in the vocabulary", e.Message);
     }
 
     [Fact]
     public void VerifyFailsLoudlyWhenTheFilesDoNotReproduceTheRanks()
     {
-        var ranks = Ranks("a=0 b=1 ab=2");
-        var file = new RankFile(ranks, new Dictionary<string, int>());
+        var file = new RankFile(WithAllBytes("ab"), new Dictionary<string, int>());
         string vocab = Converter.FormatVocab(file);
         Converter.Verify(vocab, "#version: 0.2\na b\n", file);
         var e = Assert.Throws<ConversionVerificationException>(() => Converter.Verify(vocab, "#version: 0.2\n", file));

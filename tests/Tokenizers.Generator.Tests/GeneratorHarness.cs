@@ -45,14 +45,14 @@ public static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator; returns its result and the compilation with the generated code.</summary>
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(string source, params AdditionalText[] files)
+    public static (GeneratorDriverRunResult Result, Microsoft.CodeAnalysis.Compilation Output) Run(string source, params AdditionalText[] files)
     {
         var driver = Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(source), out var output, out _);
         return (driver.GetRunResult(), output);
     }
 
     /// <summary>Emits and loads the compilation, failing on any error.</summary>
-    public static Assembly Load(Compilation compilation)
+    public static Assembly Load(Microsoft.CodeAnalysis.Compilation compilation)
     {
         using var stream = new MemoryStream();
         var emit = compilation.Emit(stream);

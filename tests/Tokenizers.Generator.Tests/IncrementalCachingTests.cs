@@ -21,7 +21,7 @@ public class IncrementalCachingTests
     private static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string step)
         => driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason);
 
-    private static (GeneratorDriver Driver, Compilation Compilation, AdditionalText Vocab) FirstRun()
+    private static (GeneratorDriver Driver, Microsoft.CodeAnalysis.Compilation Compilation, AdditionalText Vocab) FirstRun()
     {
         var vocab = GeneratorHarness.Fixture("tiny-tiktoken/tiny.tiktoken");
         var compilation = GeneratorHarness.Compilation(Source);

@@ -1,5 +1,4 @@
 using Tokenizers.Compilation;
-using Tokenizers.Generator.Building;
 
 namespace Tokenizers.Generator.Tests;
 

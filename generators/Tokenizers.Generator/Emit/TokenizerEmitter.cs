@@ -92,7 +92,7 @@ internal static class TokenizerEmitter
         return sb.ToString();
     }
 
-    private static void Table(StringBuilder sb, TokenizerModel model, string comment, string name, string data)
+    internal static void Table(StringBuilder sb, TokenizerModel model, string comment, string name, string data)
     {
         sb.Append("    // ").Append(comment).Append('\n');
         // A property, not a const: a const would store the data twice (constant table and string heap).
@@ -116,10 +116,10 @@ internal static class TokenizerEmitter
         return name + ":" + data.Length.ToString(CultureInfo.InvariantCulture) + ":" + hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    private static string Find(TokenizerModel model, string name, string data)
+    internal static string Find(TokenizerModel model, string name, string data)
         => "global::Tokenizers.Data.ConstantTable.Find(typeof(" + model.ClassName + ").Assembly, " + CSharpString(TableKey(name, data)) + ", static () => " + name + ")";
 
-    private static string CSharpString(string s)
+    internal static string CSharpString(string s)
     {
         var sb = new StringBuilder();
         LiteralWriter.Write(sb, s);

@@ -1,3 +1,5 @@
+using Tokenizers.Compilation;
+
 namespace Tokenizers.Generator.Model;
 
 /// <summary>A special token for the emitter.</summary>
@@ -27,4 +29,12 @@ internal sealed record TokenizerModel(
     string SourceDescription,
     BpeTables? Bpe,
     EquatableArray<DiagnosticInfo> Diagnostics,
-    WordTables? Words = null);
+    WordTables? Words = null,
+    HuggingFaceTables? HuggingFace = null);
+
+/// <summary>A compiled tokenizer.json: its tables, its pipeline spec and the header line saying which encoder it takes.</summary>
+internal sealed record HuggingFaceTables(
+    EquatableArray<Tokenizers.Compilation.NamedTable> Tables,
+    string Spec,
+    string Summary,
+    int VocabularySize);

@@ -1,5 +1,6 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Tokenizers.Compilation;
 using Tokenizers.Generator.Model;
 
 namespace Tokenizers.Generator.Parsing;
@@ -21,16 +22,10 @@ internal sealed record VocabularyFile(string Path, string? Text, Utf8Problem? No
     }
 
     /// <summary>A span in the file (clamped to its end), zero-based line and column.</summary>
-    public LocationInfo At(TextPoint where, int length = 1)
+    public LocationInfo At(SourcePoint where, int length = 1)
     {
         int available = (Text?.Length ?? 0) - where.Offset;
         length = System.Math.Max(0, System.Math.Min(length, available));
         return LocationInfo.InFile(Path, where.Offset, length, where.Line, where.Column);
     }
-
-    /// <summary>The start of the file, for file-level diagnostics.</summary>
-    public LocationInfo AtStart() => LocationInfo.InFile(Path, 0, 0, 0, 0);
-
-    /// <summary>"name(line,col)", one-based, as compilers print positions.</summary>
-    public string NameAt(TextPoint where) => $"{Name}({where.Display})";
 }

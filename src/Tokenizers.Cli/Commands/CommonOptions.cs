@@ -8,8 +8,6 @@ namespace Tokenizers.Cli.Commands;
 /// <summary>Options and input handling shared by encode, decode and count.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Encoding() => new("--encoding", "-e") { Description = "Encoding name, e.g. gpt2", Required = true };
-
     public static Option<string> InputFile(string description) => new("--input", "-i")
     {
         Description = description + " (invalid UTF-8 is refused with its byte offset, exit code 2)",
@@ -44,6 +42,11 @@ internal static class CommonOptions
     /// <summary>Text from <c>--text</c> or from the file <c>--input</c> names.</summary>
     public static string ReadTextOrFile(ParseResult result, Option<string> text, Option<string> input) =>
         ExactlyOne(result, input, text) == text ? result.GetValue(text) ?? "" : ReadText(result.GetValue(input)!);
+
+    public static Option<bool> AddSpecialTokens() => new("--add-special-tokens")
+    {
+        Description = "Apply the tokenizer's post-processor, e.g. a tokenizer.json's BOS/EOS template (other tokenizers add nothing); reads a file whole",
+    };
 
     public static SpecialTokenPolicy Policy(ParseResult result, Option<bool> allowSpecial) =>
         result.GetValue(allowSpecial) ? SpecialTokenPolicy.All : SpecialTokenPolicy.None;

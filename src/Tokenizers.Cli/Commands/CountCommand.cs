@@ -7,19 +7,23 @@ internal static class CountCommand
 {
     public static Command Create(EncodingRegistry registry)
     {
-        Option<string> encoding = CommonOptions.Encoding();
+        var tokenizerOptions = new TokenizerOptions();
         Option<string> input = CommonOptions.InputFile("UTF-8 text file to count, read as a stream");
         Option<string> text = CommonOptions.Text();
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
-        var command = new Command("count", "Print the number of tokens of a text") { encoding, input, text, allowSpecial };
+        Option<bool> addSpecial = CommonOptions.AddSpecialTokens();
+        var command = new Command("count", "Print the number of tokens of a text");
+        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, allowSpecial, addSpecial]) command.Options.Add(option);
         command.SetAction(result =>
         {
             bool fromText = CommonOptions.ExactlyOne(result, input, text) == text;
-            ITokenizer tokenizer = registry.Get(result.GetValue(encoding)!);
+            ITokenizer tokenizer = tokenizerOptions.Resolve(result, registry);
             SpecialTokenPolicy policy = CommonOptions.Policy(result, allowSpecial);
-            long count = fromText
+            bool add = result.GetValue(addSpecial);
+            long count = fromText && !add
                 ? tokenizer.CountTokens(result.GetValue(text) ?? "", policy)
-                : StreamingInput.Encode(tokenizer, policy, result.GetValue(input)!, null, _ => { }, result.InvocationConfiguration.Error, "count").Tokens;
+                : StreamingInput.Encode(tokenizer, policy, fromText ? null : result.GetValue(input)!, result.GetValue(text), _ => { },
+                    result.InvocationConfiguration.Error, "count", addSpecialTokens: add).Tokens;
             result.InvocationConfiguration.Output.WriteLine(count);
             return 0;
         });

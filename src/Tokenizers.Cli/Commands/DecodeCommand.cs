@@ -13,16 +13,17 @@ internal static class DecodeCommand
 
     public static Command Create(EncodingRegistry registry)
     {
-        Option<string> encoding = CommonOptions.Encoding();
+        var tokenizerOptions = new TokenizerOptions();
         Option<string> ids = new("--ids") { Description = "Token ids separated by spaces, e.g. \"40 2936\"" };
         Option<string> input = CommonOptions.InputFile("File of token ids separated by spaces or commas");
-        var command = new Command("decode", "Print the text of token ids") { encoding, ids, input };
+        var command = new Command("decode", "Print the text of token ids");
+        foreach (Option option in (Option[])[.. tokenizerOptions.All, ids, input]) command.Options.Add(option);
         command.SetAction(result =>
         {
             string text = CommonOptions.ExactlyOne(result, ids, input) == ids
                 ? result.GetValue(ids) ?? ""
                 : CommonOptions.ReadText(result.GetValue(input)!);
-            ITokenizer tokenizer = registry.Get(result.GetValue(encoding)!);
+            ITokenizer tokenizer = tokenizerOptions.Resolve(result, registry);
             List<int> parsed = ParseIds(text, tokenizer.VocabularySize);
             try
             {

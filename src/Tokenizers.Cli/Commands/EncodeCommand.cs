@@ -13,7 +13,7 @@ internal static class EncodeCommand
 {
     public static Command Create(EncodingRegistry registry)
     {
-        Option<string> encoding = CommonOptions.Encoding();
+        var tokenizerOptions = new TokenizerOptions();
         Option<string> input = CommonOptions.InputFile("UTF-8 text file to encode, read as a stream");
         Option<string> text = CommonOptions.Text();
         Option<string> jsonl = new("--jsonl")
@@ -21,20 +21,19 @@ internal static class EncodeCommand
             Description = "JSON Lines file whose objects each have a \"text\" field (invalid UTF-8 is refused with its byte offset, exit code 2)",
         };
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
+        Option<bool> addSpecial = CommonOptions.AddSpecialTokens();
         Option<string> outputTokens = new("--output-tokens")
         {
             Description = "Write the ids to this token file instead of printing them: flat little-endian uint16 when the vocabulary "
                 + "has at most 65,536 ids (nanoGPT's .bin), else uint32. Streams in bounded memory, with progress on stderr",
         };
-        var command = new Command("encode", "Print the token ids of a text, or write them to a token file")
-        {
-            encoding, input, text, jsonl, allowSpecial, outputTokens,
-        };
+        var command = new Command("encode", "Print the token ids of a text, or write them to a token file");
+        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, jsonl, allowSpecial, addSpecial, outputTokens]) command.Options.Add(option);
         command.SetAction(result =>
         {
             Option<string> source = CommonOptions.ExactlyOne(result, input, text, jsonl);
-            ITokenizer tokenizer = registry.Get(result.GetValue(encoding)!);
-            SpecialTokenPolicy policy = CommonOptions.Policy(result, allowSpecial);
+            ITokenizer tokenizer = tokenizerOptions.Resolve(result, registry);
+            var policy = new Policy(CommonOptions.Policy(result, allowSpecial), result.GetValue(addSpecial));
             TextWriter output = result.InvocationConfiguration.Output;
             TextWriter error = result.InvocationConfiguration.Error;
             string? path = source == input ? result.GetValue(input) : null;
@@ -59,11 +58,11 @@ internal static class EncodeCommand
     }
 
     /// <summary>Ids separated by spaces on one line, written as they come (the file is checked first: stdout cannot be taken back).</summary>
-    private static void PrintIds(ITokenizer tokenizer, SpecialTokenPolicy policy, string? path, string? text, TextWriter output, TextWriter error)
+    private static void PrintIds(ITokenizer tokenizer, Policy policy, string? path, string? text, TextWriter output, TextWriter error)
     {
         bool first = true;
         char[] digits = new char[12];
-        StreamingInput.Encode(tokenizer, policy, path, text, ids =>
+        StreamingInput.Encode(tokenizer, policy.Special, path, text, ids =>
         {
             foreach (int id in ids)
             {
@@ -72,7 +71,7 @@ internal static class EncodeCommand
                 id.TryFormat(digits, out int n, provider: System.Globalization.CultureInfo.InvariantCulture);
                 output.Write(digits, 0, n);
             }
-        }, error, "encode", validateFirst: true);
+        }, error, "encode", validateFirst: true, policy.AddSpecialTokens);
         output.WriteLine();
     }
 
@@ -80,7 +79,7 @@ internal static class EncodeCommand
     /// Streams ids into a token file through a temporary file beside it and a rename, so the file is either the old one
     /// or complete, never half written.
     /// </summary>
-    private static void WriteTokenFile(ITokenizer tokenizer, SpecialTokenPolicy policy, string? path, string? text, string tokenFile,
+    private static void WriteTokenFile(ITokenizer tokenizer, Policy policy, string? path, string? text, string tokenFile,
         TextWriter output, TextWriter error)
     {
         if (Directory.Exists(tokenFile)) throw new CliException($"{tokenFile} is a directory; --output-tokens names a file");
@@ -95,7 +94,7 @@ internal static class EncodeCommand
             {
                 Directory.CreateDirectory(folder);
                 using var writer = new TokenFileWriter(temporary, width);
-                result = StreamingInput.Encode(tokenizer, policy, path, text, writer.Write, error, "encode");
+                result = StreamingInput.Encode(tokenizer, policy.Special, path, text, writer.Write, error, "encode", addSpecialTokens: policy.AddSpecialTokens);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -126,7 +125,7 @@ internal static class EncodeCommand
     }
 
     /// <summary>One output line per non-blank input line, in order, so results can be zipped with the input.</summary>
-    private static void EncodeJsonLines(ITokenizer tokenizer, SpecialTokenPolicy policy, string path, TextWriter output)
+    private static void EncodeJsonLines(ITokenizer tokenizer, Policy policy, string path, TextWriter output)
     {
         int lineNumber = 0;
         InputFiles.Validate(path);
@@ -148,12 +147,15 @@ internal static class EncodeCommand
             {
                 continue;
             }
-            IReadOnlyList<int> ids = tokenizer.EncodeToIds(ReadTextField(line, path, lineNumber), policy);
+            IReadOnlyList<int> ids = tokenizer.EncodeToIds(ReadTextField(line, path, lineNumber), policy.Special, policy.AddSpecialTokens);
             output.Write('[');
             output.Write(string.Join(',', ids));
             output.WriteLine(']');
         }
     }
+
+    /// <summary>Which special tokens the text may hold, and whether the post-processor adds its own.</summary>
+    private readonly record struct Policy(SpecialTokenPolicy Special, bool AddSpecialTokens);
 
     private static string ReadTextField(string line, string path, int lineNumber)
     {

@@ -20,14 +20,15 @@ internal static class StreamingInput
     /// <summary>
     /// Hands the ids of the file at <paramref name="path"/> (or of <paramref name="text"/>) to <paramref name="onIds"/> in
     /// order. With <paramref name="validateFirst"/> the file is checked whole before the first id, for callers whose
-    /// output cannot be taken back (stdout).
+    /// output cannot be taken back (stdout). <paramref name="addSpecialTokens"/> applies the post-processor to the whole text,
+    /// which is then read whole.
     /// </summary>
     public static StreamingEncodeResult Encode(ITokenizer tokenizer, SpecialTokenPolicy policy, string? path, string? text,
-        TokenSpanAction onIds, TextWriter stderr, string verb, bool validateFirst = false)
+        TokenSpanAction onIds, TextWriter stderr, string verb, bool validateFirst = false, bool addSpecialTokens = false)
     {
         if (path is not null && validateFirst) InputFiles.Validate(path);
         StreamingEncodeResult result;
-        if (tokenizer is IStreamableTokenizer streamable)
+        if (tokenizer is IStreamableTokenizer streamable && !addSpecialTokens)
         {
             var encoder = new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars);
             if (path is null)
@@ -55,7 +56,7 @@ internal static class StreamingInput
         else
         {
             string value = path is null ? text ?? "" : InputFiles.ReadAllText(path);
-            int[] ids = [.. tokenizer.EncodeToIds(value, policy)];
+            int[] ids = [.. tokenizer.EncodeToIds(value, policy, addSpecialTokens)];
             onIds(ids);
             result = new StreamingEncodeResult(value.Length, ids.Length, 0);
         }

@@ -47,13 +47,13 @@ public static class Converter
         return HuggingFaceBpeWriter.FormatVocab(entries.Select(e => (e.Key, e.Value)));
     }
 
-    /// <summary>Parses the files as a consumer would, rebuilds ranks from the merges and compares them with <paramref name="expected"/>.</summary>
+    /// <summary>Parses the files as the generator and the loader do, and compares the ranks they see with <paramref name="expected"/>.</summary>
     public static void Verify(string vocabJson, string mergesText, RankFile expected)
     {
         RankFile rebuilt;
         try
         {
-            rebuilt = HuggingFaceReader.Rebuild(HuggingFaceReader.ParseVocab(vocabJson), HuggingFaceReader.ParseMerges(mergesText));
+            rebuilt = HuggingFaceReader.Read(vocabJson, mergesText);
         }
         catch (InvalidDataException e)
         {

@@ -8,6 +8,12 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal sealed class BpeVocabulary
 {
+    /// <summary>
+    /// The largest id or rank a vocabulary may use: the id table holds two chars an id, so a generated tokenizer could
+    /// not hold larger ids anyway, and refusing them early keeps a stray huge number from allocating gigabytes.
+    /// </summary>
+    public const int MaxTokenId = (1 << 22) - 1;
+
     /// <summary>Bytes per id; null where an id is unused.</summary>
     public List<byte[]?> TokenBytes { get; } = new();
 

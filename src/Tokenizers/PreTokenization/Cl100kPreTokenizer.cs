@@ -13,7 +13,10 @@ public sealed class Cl100kPreTokenizer : PreTokenizer
 
     private Cl100kPreTokenizer() { }
 
-    public override int NextPieceLength(ReadOnlySpan<char> text, int start)
+    public override int NextPieceLength(ReadOnlySpan<char> text, int start) => NextPieceLength(text, start, maxDigits: 3);
+
+    /// <summary>The pattern with <c>\p{N}{1,maxDigits}</c>: shared with <see cref="Qwen2PreTokenizer"/>, whose <c>\p{N}</c> is one.</summary>
+    internal static int NextPieceLength(ReadOnlySpan<char> text, int start, int maxDigits)
     {
         int n = text.Length;
         int length = ContractionLength(text, start);
@@ -28,7 +31,7 @@ public sealed class Cl100kPreTokenizer : PreTokenizer
             return CharClass.SkipRun(text, i + w1, Cls.Letter) - start;
 
         // \p{N}{1,3}
-        if (first == Cls.Number) return NumberEnd(text, i) - start;
+        if (first == Cls.Number) return NumberEnd(text, i, maxDigits) - start;
 
         int end = PunctuationEnd(text, start, slash: false);
         if (end > 0) return end - start;
@@ -51,10 +54,10 @@ public sealed class Cl100kPreTokenizer : PreTokenizer
         return ((d is 'r' or 'v') && e == 'e') || (d == 'l' && e == 'l') ? 3 : 0;
     }
 
-    /// <summary>The rest of <c>\p{N}{1,3}</c> after its first digit, which ends at <paramref name="i"/>.</summary>
-    internal static int NumberEnd(ReadOnlySpan<char> text, int i)
+    /// <summary>The rest of <c>\p{N}{1,maxDigits}</c> after its first digit, which ends at <paramref name="i"/>.</summary>
+    internal static int NumberEnd(ReadOnlySpan<char> text, int i, int maxDigits = 3)
     {
-        for (int k = 1; k < 3 && i < text.Length && CharClass.ClassAt(text, i, out int w) == Cls.Number; k++) i += w;
+        for (int k = 1; k < maxDigits && i < text.Length && CharClass.ClassAt(text, i, out int w) == Cls.Number; k++) i += w;
         return i;
     }
 

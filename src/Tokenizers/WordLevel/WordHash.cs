@@ -3,10 +3,15 @@ using System;
 namespace Tokenizers.WordLevel;
 
 /// <summary>
-/// FNV-1a over UTF-16 code units. The generator hashes words with the same function to lay out the table at compile
-/// time (Tokenizers.Generator's WordHash); the two must stay identical.
+/// FNV-1a over UTF-16 code units. One source: compiled into the generator too (internal there), which lays out the
+/// word table with it at build time, as the run-time loader does.
 /// </summary>
-public static class WordHash
+#if TOKENIZERS_GENERATOR
+internal
+#else
+public
+#endif
+static class WordHash
 {
     public static uint Of(ReadOnlySpan<char> word)
     {

@@ -21,11 +21,11 @@ public class MutationTests(ITestOutputHelper output)
     private static int? EnvironmentInt(string name)
         => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
 
-    private sealed record Target(string Name, string Attribute, string MutatedPath, byte[] Original, CompilerText[] Others);
+    internal sealed record Target(string Name, string Attribute, string MutatedPath, byte[] Original, CompilerText[] Others);
 
     private static byte[] FixtureBytes(string path) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", path));
 
-    private static IReadOnlyList<Target> Targets()
+    internal static IReadOnlyList<Target> Targets()
     {
         byte[] vocab = FixtureBytes("tiny-hf/vocab.json"), merges = FixtureBytes("tiny-hf/merges.txt"), ranks = FixtureBytes("tiny-tiktoken/tiny.tiktoken");
         // vocab.json is one line; a copy with one entry a line gives line drops and duplicates something to bite on.

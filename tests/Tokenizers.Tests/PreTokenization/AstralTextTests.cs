@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
 using Tokenizers.PreTokenization;
@@ -60,19 +59,9 @@ public class AstralTextTests(ITestOutputHelper output)
 
     private static bool SameSplit(PreTokenizer scanner, Regex regex, string text)
     {
-        var standIns = new StringBuilder(text.Length);
-        var offsets = new List<int>(text.Length + 1); // offsets[k]: where the k-th char of the copy starts in text
-        for (int i = 0; i < text.Length;)
-        {
-            offsets.Add(i);
-            int cp = CharClass.CodePointAt(text, i, out int width);
-            standIns.Append(char.IsSurrogate(text[i]) ? StandIn(CharClass.Classify(cp)) : text[i]);
-            i += width;
-        }
-        offsets.Add(text.Length);
-
+        string standIns = StandInText.Copy(text, cp => StandIn(CharClass.Classify(cp)), out List<int> offsets);
         int position = 0;
-        foreach (Match match in regex.Matches(standIns.ToString()))
+        foreach (Match match in regex.Matches(standIns))
         {
             int start = offsets[match.Index], end = offsets[match.Index + match.Length];
             if (start != position || scanner.NextPieceLength(text, start) != end - start) return false;

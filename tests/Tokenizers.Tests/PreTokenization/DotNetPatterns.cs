@@ -18,10 +18,13 @@ internal static class DotNetPatterns
     // table instead, so the classes are spelled out: exactly the same strings, with no case option left to differ.
     private const string ExplicitContractions = "(?:'[sSſ]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])";
 
-    public static Regex For(string encoding)
+    public static Regex For(string encoding) => ForPattern(RustPattern(encoding));
+
+    /// <summary>A pattern with its case-insensitive contractions spelled out (Oniguruma folds them as Rust does).</summary>
+    public static Regex ForPattern(string pattern)
     {
-        string pattern = RustPattern(encoding).Replace(CaseInsensitiveContractions, ExplicitContractions, StringComparison.Ordinal);
-        if (pattern.Contains("(?i", StringComparison.Ordinal)) throw new InvalidOperationException($"untranslated (?i) in {encoding}");
+        pattern = pattern.Replace(CaseInsensitiveContractions, ExplicitContractions, StringComparison.Ordinal);
+        if (pattern.Contains("(?i", StringComparison.Ordinal)) throw new InvalidOperationException($"untranslated (?i) in {pattern}");
         return new Regex(pattern, RegexOptions.Compiled);
     }
 

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
-using Tokenizers.Compilation;
-using Tokenizers.Generator.Model;
+using Tokenizers.WordLevel;
 
-namespace Tokenizers.Generator.Building;
+namespace Tokenizers.Compilation;
 
 /// <summary>Lays out a word list for the runtime: words back to back, offsets, and a hash table at most half full.</summary>
 internal static class WordLevelTables
@@ -26,7 +26,7 @@ internal static class WordLevelTables
         for (int i = 0; i < size; i++) buckets[i] = -1;
         for (int id = 0; id < words.Count; id++)
         {
-            int slot = (int)(WordHash.Of(words[id]) & (uint)(size - 1));
+            int slot = (int)(WordHash.Of(words[id].AsSpan()) & (uint)(size - 1));
             while (buckets[slot] >= 0) slot = (slot + 1) & (size - 1);
             buckets[slot] = id;
         }

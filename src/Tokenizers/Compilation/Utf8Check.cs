@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace Tokenizers.Generator.Parsing;
+namespace Tokenizers.Compilation;
 
 /// <summary>Where and why a file is not UTF-8: the offset of the first affected char in the decoded text.</summary>
 internal sealed record Utf8Problem(int Offset, string Detail);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tokenizers.Generator.Parsing;
+namespace Tokenizers.Compilation;
 
 /// <summary>Shows text from a vocabulary file inside a diagnostic message: control characters escaped, long text shortened.</summary>
 internal static class TextDisplay

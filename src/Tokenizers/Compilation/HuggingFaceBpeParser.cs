@@ -1,24 +1,23 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
-using Tokenizers.Compilation;
-using Tokenizers.Generator.Building;
-using Tokenizers.Generator.Model;
 
-namespace Tokenizers.Generator.Parsing;
+namespace Tokenizers.Compilation;
 
 /// <summary>
 /// Reads a Hugging Face byte-level BPE vocabulary: vocab.json (token → id, keys in GPT-2's byte alphabet) and
 /// merges.txt. A multi-character entry that no merge produces is a special token (GPT-2's &lt;|endoftext|&gt;).
+/// Problems go to the list of the file they are in.
 /// </summary>
 internal static class HuggingFaceBpeParser
 {
-    public static BpeVocabulary? Parse(VocabularyFile vocab, VocabularyFile merges, List<DiagnosticInfo> diagnostics)
+    public static BpeVocabulary? Parse(string vocabText, string mergesText, List<CompileError> vocabErrors, List<CompileError> mergesErrors)
     {
-        int before = diagnostics.Count;
-        var entries = JsonVocabularyReader.Read(vocab.Text!, out var jsonError);
+        int before = vocabErrors.Count + mergesErrors.Count;
+        var entries = JsonVocabularyReader.Read(vocabText, out var jsonError);
         if (jsonError is not null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidJson, vocab.At(jsonError.Where), vocab.Name, jsonError.Where.Line + 1, jsonError.Where.Column + 1, jsonError.Message));
+            vocabErrors.Add(jsonError);
             return null;
         }
 
@@ -28,23 +27,23 @@ internal static class HuggingFaceBpeParser
         {
             if (e.Key.Length == 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidToken, vocab.At(e.Where, e.Length), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, $"the empty string (id {e.Id}) is not a token"));
+                vocabErrors.Add(new(CompileErrorCodes.InvalidToken, $"the empty string (id {Int(e.Id)}) is not a token", null, e.Where, e.Length));
                 continue;
             }
-            if (e.Id > TokenizerCompiler.MaxTokenId)
+            if (e.Id > BpeVocabulary.MaxTokenId)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, vocab.At(e.IdWhere, e.IdLength), vocab.NameAt(e.IdWhere),
-                    $"id {TextDisplay.Number(e.Id)} is above {TextDisplay.Number(TokenizerCompiler.MaxTokenId)}, the largest id the generated layout supports"));
+                vocabErrors.Add(new(CompileErrorCodes.TooLarge,
+                    $"id {TextDisplay.Number(e.Id)} is above {TextDisplay.Number(BpeVocabulary.MaxTokenId)}, the largest id the generated layout supports", null, e.IdWhere, e.IdLength));
                 continue;
             }
             if (idOf.ContainsKey(e.Key))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, vocab.At(e.Where, e.Length), vocab.Name, e.Where.Line + 1, e.Where.Column + 1, TextDisplay.Show(e.Key)));
+                vocabErrors.Add(new(CompileErrorCodes.DuplicateToken, $"token '{TextDisplay.Show(e.Key)}' appears more than once", null, e.Where, e.Length));
                 continue;
             }
             if (keyOfId.TryGetValue(e.Id, out var other))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateId, vocab.At(e.IdWhere, e.IdLength), vocab.Name, e.IdWhere.Line + 1, e.IdWhere.Column + 1, e.Id, TextDisplay.Show(other), TextDisplay.Show(e.Key)));
+                vocabErrors.Add(new(CompileErrorCodes.DuplicateId, $"id {Int(e.Id)} is used by '{TextDisplay.Show(other)}' and '{TextDisplay.Show(e.Key)}'", null, e.IdWhere, e.IdLength));
                 continue;
             }
             idOf.Add(e.Key, e.Id);
@@ -52,9 +51,9 @@ internal static class HuggingFaceBpeParser
         }
 
         // Merges checked against a broken vocabulary would only repeat its errors.
-        if (diagnostics.Count > before) return null;
-        var mergeResults = ReadMerges(merges, idOf, diagnostics);
-        if (diagnostics.Count > before || mergeResults is null) return null;
+        if (vocabErrors.Count + mergesErrors.Count > before) return null;
+        var mergeResults = ReadMerges(mergesText, idOf, mergesErrors);
+        if (vocabErrors.Count + mergesErrors.Count > before || mergeResults is null) return null;
 
         var vocabulary = new BpeVocabulary();
         var byteIds = new int[256];
@@ -81,25 +80,28 @@ internal static class HuggingFaceBpeParser
         for (int b = 0; b < 256; b++)
             if (byteIds[b] < 0) missing.Add(b);
         if (missing.Count > 0)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, vocab.AtStart(), vocab.Name, missing.Count,
-                TextDisplay.Bytes(missing, b => $"'{TextDisplay.Show(ByteLevelAlphabet.ToChar((byte)b).ToString())}'")));
-        if (diagnostics.Count > before) return null;
+        {
+            vocabErrors.Add(CompileError.InFile(CompileErrorCodes.MissingByteAlphabet, $"the vocabulary has no token for {Int(missing.Count)} of the 256 bytes ("
+                + TextDisplay.Bytes(missing, b => $"'{TextDisplay.Show(ByteLevelAlphabet.ToChar((byte)b).ToString())}'") + "); byte-level BPE needs all 256"));
+            return null;
+        }
 
         AssignRanks(vocabulary, byteIds, entries, mergeResults);
         return vocabulary;
     }
 
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Maps each merge result to its merge index; null after reporting a malformed file.</summary>
-    private static Dictionary<string, int>? ReadMerges(VocabularyFile merges, Dictionary<string, int> idOf, List<DiagnosticInfo> diagnostics)
+    private static Dictionary<string, int>? ReadMerges(string text, Dictionary<string, int> idOf, List<CompileError> errors)
     {
+        int before = errors.Count;
         var results = new Dictionary<string, int>();
-        string text = merges.Text!;
         int lineNo = 0, offset = 0, index = 0;
-        bool errors = false;
         foreach (var rawLine in text.Split('\n'))
         {
             string line = rawLine.TrimEnd('\r');
-            var where = new TextPoint(offset, lineNo, 0);
+            var where = new SourcePoint(offset, lineNo, 0);
             offset += rawLine.Length + 1;
             lineNo++;
             if (lineNo == 1 && line.StartsWith("#version", System.StringComparison.Ordinal))
@@ -124,12 +126,12 @@ internal static class HuggingFaceBpeParser
             if (!results.ContainsKey(result)) results.Add(result, index);
             index++;
 
-            bool Known(string token, string role, TextPoint at, int column)
+            bool Known(string token, string role, SourcePoint at, int column)
             {
                 if (idOf.ContainsKey(token)) return true;
-                var point = new TextPoint(at.Offset + column, at.Line, column);
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnknownMergePart, merges.At(point, role == "result" ? line.Length : token.Length), merges.Name, point.Line + 1, point.Column + 1, role, TextDisplay.Show(token), TextDisplay.Show(line)));
-                errors = true;
+                var point = new SourcePoint(at.Offset + column, at.Line, column);
+                errors.Add(new(CompileErrorCodes.UnknownMergePart, $"{role} '{TextDisplay.Show(token)}' of merge '{TextDisplay.Show(line)}' is not in the vocabulary",
+                    null, point, role == "result" ? line.Length : token.Length));
                 return false;
             }
 
@@ -137,16 +139,15 @@ internal static class HuggingFaceBpeParser
             bool ByteLevel(string token, int column)
             {
                 if (ByteLevelAlphabet.TryDecode(token, out _)) return true;
-                Malformed(new TextPoint(where.Offset + column, where.Line, column), token.Length, $"'{TextDisplay.Show(token)}' is not byte-level text (GPT-2's byte-to-unicode alphabet), so it cannot be merged");
+                Malformed(new SourcePoint(where.Offset + column, where.Line, column), token.Length, $"'{TextDisplay.Show(token)}' is not byte-level text (GPT-2's byte-to-unicode alphabet), so it cannot be merged");
                 return false;
             }
         }
-        return errors ? null : results;
+        return errors.Count > before ? null : results;
 
-        void Malformed(TextPoint at, int length, string message)
+        void Malformed(SourcePoint at, int length, string message)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MalformedMerge, merges.At(at, length), merges.Name, at.Line + 1, at.Column + 1, message));
-            errors = true;
+            errors.Add(new(CompileErrorCodes.MalformedMerge, message, null, at, length));
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Tokenizers.Generator.Model;
+namespace Tokenizers.Compilation;
 
 /// <summary>
 /// The compiled tables of a word-level tokenizer, as Tokenizers.WordLevel.WordLevelModel reads them: the words back to

@@ -1,28 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Tokenizers.Compilation;
-using Tokenizers.Generator.Building;
-using Tokenizers.Generator.Model;
 
-namespace Tokenizers.Generator.Parsing;
+namespace Tokenizers.Compilation;
 
 /// <summary>Reads a tiktoken rank file: one <c>base64 rank</c> pair a line; the rank is both the id and the merge priority.</summary>
 internal static class TiktokenParser
 {
-    public static BpeVocabulary? Parse(VocabularyFile file, List<DiagnosticInfo> diagnostics)
+    public static BpeVocabulary? Parse(string text, List<CompileError> errors)
     {
-        int before = diagnostics.Count;
+        int before = errors.Count;
         var vocabulary = new BpeVocabulary();
         var seenRanks = new HashSet<int>();
         var seenTokens = new HashSet<string>();
         var singleBytes = new bool[256];
-        string text = file.Text!;
         int lineNo = 0, offset = 0;
         foreach (var rawLine in text.Split('\n'))
         {
             string line = rawLine.TrimEnd('\r');
-            var where = new TextPoint(offset, lineNo, 0);
+            var where = new SourcePoint(offset, lineNo, 0);
             offset += rawLine.Length + 1;
             lineNo++;
             if (line.Length == 0) continue;
@@ -52,7 +48,7 @@ internal static class TiktokenParser
                 Report(where, space, $"'{Shorten(b64)}' is not canonical base64 (its bytes are written '{Shorten(canonical)}')");
                 continue;
             }
-            var rankAt = new TextPoint(where.Offset + space + 1, where.Line, space + 1);
+            var rankAt = new SourcePoint(where.Offset + space + 1, where.Line, space + 1);
             if (!int.TryParse(rankText, NumberStyles.None, CultureInfo.InvariantCulture, out int rank))
             {
                 Report(rankAt, rankText.Length, $"rank '{Shorten(rankText)}' is not a non-negative 32-bit integer");
@@ -63,39 +59,39 @@ internal static class TiktokenParser
                 Report(where, space, "a token cannot be empty");
                 continue;
             }
-            if (rank > TokenizerCompiler.MaxTokenId)
+            if (rank > BpeVocabulary.MaxTokenId)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, file.At(rankAt, rankText.Length), file.NameAt(rankAt),
-                    $"rank {TextDisplay.Number(rank)} is above {TextDisplay.Number(TokenizerCompiler.MaxTokenId)}, the largest id the generated layout supports"));
+                errors.Add(new(CompileErrorCodes.TooLarge,
+                    $"rank {TextDisplay.Number(rank)} is above {TextDisplay.Number(BpeVocabulary.MaxTokenId)}, the largest id the generated layout supports", null, rankAt, rankText.Length));
                 continue;
             }
             if (!seenRanks.Add(rank))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateRank, file.At(rankAt, rankText.Length), file.Name, rankAt.Line + 1, rankAt.Column + 1, rank));
+                errors.Add(new(CompileErrorCodes.DuplicateRank, $"rank {rank.ToString(CultureInfo.InvariantCulture)} is given twice", null, rankAt, rankText.Length));
                 continue;
             }
             if (!seenTokens.Add(b64))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateToken, file.At(where, space), file.Name, where.Line + 1, where.Column + 1, Shorten(b64)));
+                errors.Add(new(CompileErrorCodes.DuplicateToken, $"token '{Shorten(b64)}' appears more than once", null, where, space));
                 continue;
             }
             if (bytes.Length == 1) singleBytes[bytes[0]] = true;
             vocabulary.SetBytes(rank, bytes);
             vocabulary.Mergeable.Add((bytes, rank, rank));
         }
-        if (diagnostics.Count == before)
+        if (errors.Count == before)
         {
             var missing = new List<int>();
             for (int b = 0; b < 256; b++)
                 if (!singleBytes[b]) missing.Add(b);
             if (missing.Count > 0)
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.MissingByteAlphabet, file.AtStart(), file.Name, missing.Count,
-                    TextDisplay.Bytes(missing, b => "'" + Convert.ToBase64String(new[] { (byte)b }) + "'")));
+                errors.Add(CompileError.InFile(CompileErrorCodes.MissingByteAlphabet, $"the vocabulary has no token for {missing.Count.ToString(CultureInfo.InvariantCulture)} of the 256 bytes ("
+                    + TextDisplay.Bytes(missing, b => "'" + Convert.ToBase64String(new[] { (byte)b }) + "'") + "); byte-level BPE needs all 256"));
         }
-        return diagnostics.Count > before ? null : vocabulary;
+        return errors.Count > before ? null : vocabulary;
 
-        void Report(TextPoint at, int length, string message)
-            => diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidRankLine, file.At(at, Math.Max(length, 1)), file.Name, at.Line + 1, at.Column + 1, message));
+        void Report(SourcePoint at, int length, string message)
+            => errors.Add(new(CompileErrorCodes.InvalidRankLine, message, null, at, Math.Max(length, 1)));
     }
 
     private static string Shorten(string s) => TextDisplay.Show(s);

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Tokenizers.Compilation;
+
+/// <summary>
+/// The tables of a byte-level BPE tokenizer, packed two bytes a char, in the order Tokenizers.Bpe.BytePairModel takes
+/// them; <see cref="RankToId"/> is null when ranks are ids, <see cref="Splits"/> empty when the runtime must merge by rank.
+/// Special tokens are in id order.
+/// </summary>
+internal sealed record BpeTableSet(
+    string Trie,
+    string TokenBytes,
+    string TokenOffsets,
+    string? RankToId,
+    string Splits,
+    IReadOnlyList<(string Text, int Id)> SpecialTokens,
+    int VocabularySize,
+    int MergeableCount,
+    int TrieSlots)
+{
+    /// <summary>Chars of all tables together.</summary>
+    public long Chars => (long)Trie.Length + TokenBytes.Length + TokenOffsets.Length + (RankToId?.Length ?? 0) + Splits.Length;
+}
+
+/// <summary>Precomputes everything the runtime needs from a <see cref="BpeVocabulary"/>: the trie, the token table and the rank map.</summary>
+internal static class BpeTableBuilder
+{
+    /// <summary>The tables; null with <paramref name="tooLarge"/> saying why when the trie cannot address the vocabulary.</summary>
+    public static BpeTableSet? Build(BpeVocabulary vocabulary, out string? tooLarge)
+    {
+        tooLarge = null;
+        if (vocabulary.Mergeable.Count * 3L > DoubleArrayTrieBuilder.MaxBase)
+        {
+            tooLarge = $"{TextDisplay.Number(vocabulary.Mergeable.Count)} mergeable tokens exceed the trie's 23-bit address space";
+            return null;
+        }
+        uint[] slots;
+        try
+        {
+            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
+        }
+        catch (TrieTooLargeException)
+        {
+            tooLarge = "its trie outgrows the 23-bit addresses of the generated layout";
+            return null;
+        }
+
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(vocabulary.TokenBytes);
+
+        string? rankToId = null;
+        if (!vocabulary.RanksAreIds)
+        {
+            var map = new int[vocabulary.Mergeable.Max(t => t.Rank) + 1];
+            foreach (var t in vocabulary.Mergeable) map[t.Rank] = t.Id;
+            rankToId = PackedStrings.FromInt32(map);
+        }
+
+        return new BpeTableSet(
+            PackedStrings.FromUInt32(slots),
+            tokenBytes,
+            tokenOffsets,
+            rankToId,
+            // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
+            SplitTableBuilder.Build(vocabulary.Mergeable) is { } splits ? PackedStrings.FromUInt16(splits) : "",
+            vocabulary.Specials.OrderBy(s => s.Id).ToList(),
+            vocabulary.TokenBytes.Count,
+            vocabulary.Mergeable.Count,
+            slots.Length / 2);
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using Tokenizers.Compilation;
+
+namespace Tokenizers.Loading;
+
+/// <summary>
+/// A Hugging Face tokenizer.json to a tokenizer: compiled by <c>TokenizerJsonCompiler</c>, the generator's compiler,
+/// and run by <c>HuggingFaceModel</c> (HuggingFaceTokenizer). Without that engine in this build
+/// (TOKENIZER_JSON undefined) a tokenizer.json is refused as unsupported.
+/// </summary>
+internal static class TokenizerJsonLoader
+{
+    /// <exception cref="ArgumentException">An option was given: a tokenizer.json carries all of its settings.</exception>
+    /// <exception cref="TokenizerFormatException">The file is malformed or uses an unsupported component.</exception>
+    public static ITokenizer Load(string path, TokenizerFileOptions options)
+    {
+        // The generator's messages for the same attribute arguments.
+        if (options.Pattern is not null)
+            throw new ArgumentException($"Pattern '{TextDisplay.Show(options.Pattern)}' is not valid: a tokenizer.json defines its own pre-tokenizer; remove Pattern");
+        if (options.SpecialTokens is { Count: > 0 } specs)
+            throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
+        if (options.UnknownToken is not null)
+            throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
+#if TOKENIZER_JSON
+        return HuggingFaceTokenizer.Load(TokenizerFile.ReadText(path), path);
+#else
+        throw new TokenizerFormatException($"'{path}' is not a supported vocabulary: this build of Tokenizers does not load tokenizer.json yet",
+            CompileErrorCodes.UnsupportedFormat, path);
+#endif
+    }
+}

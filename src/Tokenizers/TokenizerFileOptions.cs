@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace Tokenizers;
+
+/// <summary>
+/// What <see cref="TokenizerFile"/> needs beside a vocabulary file that does not say it itself: the same settings, in the
+/// same form, as <see cref="GeneratedTokenizerAttribute"/>'s named arguments. A tokenizer.json takes none.
+/// </summary>
+public sealed class TokenizerFileOptions
+{
+    /// <summary>
+    /// BPE (.tiktoken, vocab.json + merges.txt): the pre-tokenizer, <c>gpt2</c> (default; also r50k and p50k),
+    /// <c>cl100k</c>, <c>o200k</c> or <c>none</c>. Word lists: the split regular expression (default: the notebook's).
+    /// </summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>BPE only: special tokens as <c>"text=id"</c>, e.g. <c>"&lt;|endoftext|&gt;=100257"</c>.</summary>
+    public IReadOnlyList<string>? SpecialTokens { get; init; }
+
+    /// <summary>Word lists only: the token unknown words become; without it, encoding an unknown word throws.</summary>
+    public string? UnknownToken { get; init; }
+}
