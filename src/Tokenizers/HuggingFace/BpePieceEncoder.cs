@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
@@ -59,99 +58,121 @@ internal sealed class BpePieceEncoder
     public ReadOnlySpan<byte> TokenBytes(int id) => BytePairModel.TokenBytes(_tokenBytes, _tokenOffsets, id);
 
     /// <summary>
-    /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
-    /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
+    /// The tables as spans, for encoding many pieces: take one view per text (or batch) and call its
+    /// <see cref="View.Encode(ReadOnlySpan{char}, Span{int})"/> per piece, which spares re-reading the tables.
     /// </summary>
-    public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
-    {
-        if (piece.IsEmpty) return 0;
-        // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
-        int whole = BytePairModel.WholeAsciiToken(new DoubleArrayTrie(_trie.UInt32s), piece);
-        if (whole >= 0)
-        {
-            ids[0] = IdOf(whole);
-            return 1;
-        }
-        if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, whole == BytePairModel.NotAToken);
-        Span<byte> bytes = stackalloc byte[StackBytes];
-        int count = Utf8.Encode(piece, bytes);
-        return Encode(bytes[..count], ids, lookedUp: whole == BytePairModel.NotAToken);
-    }
+    public View GetView() => new(this);
 
-    private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
-    {
-        byte[] rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
-        try
-        {
-            int count = Utf8.Encode(piece, rented);
-            return Encode(rented.AsSpan(0, count), ids, lookedUp);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    /// <inheritdoc cref="View.Encode(ReadOnlySpan{char}, Span{int})"/>
+    public int Encode(ReadOnlySpan<char> piece, Span<int> ids) => new View(this).Encode(piece, ids);
 
-    /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
-    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
+    /// <inheritdoc cref="View.Encode(ReadOnlySpan{byte}, Span{int})"/>
+    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => new View(this).Encode(piece, ids);
 
-    /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be a token of the trie.</summary>
-    private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
+    /// <summary>The encoder's tables as spans (a ref struct, so it lives on the stack of one encoding call).</summary>
+    public readonly ref struct View
     {
-        var trie = new DoubleArrayTrie(_trie.UInt32s);
-        if (!_wholeTokens.Bytes.IsEmpty)
+        private readonly DoubleArrayTrie _trie;
+        private readonly ReadOnlySpan<char> _splits;
+        private readonly ReadOnlySpan<int> _rankToId;
+        private readonly ReadOnlySpan<uint> _wholeTokens, _guard;
+        private readonly HfBpeTableBuilder.Encoder _encoder;
+
+        internal View(BpePieceEncoder encoder)
         {
-            // ignore_merges: a piece that is a token merging never builds is still that one id.
-            int id = new DoubleArrayTrie(_wholeTokens.UInt32s).Lookup(piece);
-            if (id >= 0)
+            _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
+            _splits = encoder._splits.Chars;
+            _rankToId = encoder._rankToId.Int32s;
+            _wholeTokens = encoder._wholeTokens.UInt32s;
+            _guard = encoder._guard.UInt32s;
+            _encoder = encoder._encoder;
+        }
+
+        /// <summary>
+        /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
+        /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
+        /// </summary>
+        public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
+        {
+            if (piece.IsEmpty) return 0;
+            // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
+            int whole = BytePairModel.WholeAsciiToken(_trie, piece);
+            if (whole >= 0)
             {
-                ids[0] = id;
+                ids[0] = _rankToId.IsEmpty ? whole : _rankToId[whole];
                 return 1;
             }
+            if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, whole == BytePairModel.NotAToken);
+            Span<byte> bytes = stackalloc byte[StackBytes];
+            int count = Utf8.Encode(piece, bytes);
+            return Encode(bytes[..count], ids, lookedUp: whole == BytePairModel.NotAToken);
         }
-        ReadOnlySpan<char> splits = _splits.Chars;
-        int count = -1;
-        bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
-            || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
-        // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-        if (backtracking) count = BacktrackingEncoder.Encode(trie, splits, piece, ids);
-        if (count < 0)
-        {
-            int rank = lookedUp ? -1 : trie.Lookup(piece);
-            if (rank >= 0)
-            {
-                ids[0] = IdOf(rank);
-                return 1;
-            }
-            // Where the rules agree, tiktoken's is the cheaper (no split check); elsewhere Hugging Face's.
-            count = BytePairMerger.Merge(trie, piece, ids, backtracking ? default : splits);
-        }
-        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
-        if (!rankToId.IsEmpty)
-            for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
-        return count;
-    }
 
-    /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
-    private bool ContainsGuarded(ReadOnlySpan<byte> piece)
-    {
-        var guard = new DoubleArrayTrie(_guard.UInt32s);
-        for (int i = 0; i + 1 < piece.Length; i++)
+        private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
-            int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
-            for (int j = i + 1; node >= 0 && j < piece.Length; j++)
+            byte[] rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
+            try
             {
-                node = guard.Child(node, piece[j]);
-                if (node >= 0 && guard.Value(node) >= 0) return true;
+                int count = Utf8.Encode(piece, rented);
+                return Encode(rented.AsSpan(0, count), ids, lookedUp);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
-        return false;
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int IdOf(int rank)
-    {
-        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
-        return rankToId.IsEmpty ? rank : rankToId[rank];
+        /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
+        public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
+
+        /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be a token of the trie.</summary>
+        private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
+        {
+            if (!_wholeTokens.IsEmpty)
+            {
+                // ignore_merges: a piece that is a token merging never builds is still that one id.
+                int id = new DoubleArrayTrie(_wholeTokens).Lookup(piece);
+                if (id >= 0)
+                {
+                    ids[0] = id;
+                    return 1;
+                }
+            }
+            int count = -1;
+            bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
+                || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
+            // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
+            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids);
+            if (count < 0)
+            {
+                int rank = lookedUp ? -1 : _trie.Lookup(piece);
+                if (rank >= 0)
+                {
+                    ids[0] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                    return 1;
+                }
+                // Where the rules agree, tiktoken's is the cheaper (no split check); elsewhere Hugging Face's.
+                count = BytePairMerger.Merge(_trie, piece, ids, backtracking ? default : _splits);
+            }
+            if (!_rankToId.IsEmpty)
+                for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+            return count;
+        }
+
+        /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
+        private bool ContainsGuarded(ReadOnlySpan<byte> piece)
+        {
+            var guard = new DoubleArrayTrie(_guard);
+            for (int i = 0; i + 1 < piece.Length; i++)
+            {
+                int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
+                for (int j = i + 1; node >= 0 && j < piece.Length; j++)
+                {
+                    node = guard.Child(node, piece[j]);
+                    if (node >= 0 && guard.Value(node) >= 0) return true;
+                }
+            }
+            return false;
+        }
     }
 }
