@@ -120,13 +120,17 @@ internal static class HfBpeTableBuilder
         for (int id = 0; id < vocabularySize; id++) if (selfBuilt[id]) reachable.Add(id);
         reachable.Sort((x, y) => mergeIndex[x] != mergeIndex[y] ? mergeIndex[x].CompareTo(mergeIndex[y]) : x.CompareTo(y));
 
+        // Ranks only need to be in that order: when it is the id order (Llama 3's, with gaps where tokens cannot be
+        // built), ranks are ids and no rank-to-id table is needed.
+        bool idOrder = true;
+        for (int i = 1; i < reachable.Count && idOrder; i++) idOrder = reachable[i] > reachable[i - 1];
+        int rankCount = idOrder ? reachable[reachable.Count - 1] + 1 : reachable.Count;
         var ranked = new List<(byte[] Bytes, int Rank, int Id)>(reachable.Count);
-        var splits = new ushort[reachable.Count];
-        var rankToId = new int[reachable.Count];
-        bool ranksAreIds = true;
-        for (int rank = 0; rank < reachable.Count; rank++)
+        var splits = new ushort[rankCount];
+        var rankToId = new int[rankCount];
+        for (int i = 0; i < reachable.Count; i++)
         {
-            int id = reachable[rank];
+            int id = reachable[i], rank = idOrder ? id : i;
             byte[] bytes = modelBytes[id]!;
             if (bytes.Length > ushort.MaxValue)
             {
@@ -137,7 +141,6 @@ internal static class HfBpeTableBuilder
             ranked.Add((bytes, rank, id));
             splits[rank] = (ushort)leftLength[id];
             rankToId[rank] = id;
-            ranksAreIds &= rank == id;
         }
 
         // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
@@ -145,8 +148,8 @@ internal static class HfBpeTableBuilder
         ct.ThrowIfCancellationRequested();
         ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true)!;
         var guarded = new List<(byte[] Bytes, int Value)>();
-        for (int rank = 0; rank < splits.Length; rank++)
-            if (tiktokenSplits[rank] != splits[rank]) guarded.Add((ranked[rank].Bytes, rank));
+        foreach (var t in ranked)
+            if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
         // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
         int multiByte = ranked.Count - 256;
         Encoder encoder = guarded.Count == 0 ? Encoder.Backtracking
@@ -162,18 +165,23 @@ internal static class HfBpeTableBuilder
         };
         if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
 
-        // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set.
-        var wholeOnly = new List<(byte[] Bytes, int Value)>();
+        // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set:
+        // they share the trie, with values below -2 that every merging walk takes for "no token".
+        var trieEntries = ranked.ConvertAll(t => (t.Bytes, t.Rank));
+        int wholeOnly = 0;
         if (model.IgnoreMerges)
             for (int id = 0; id < vocabularySize; id++)
-                if (modelBytes[id] is { } bytes && !selfBuilt[id]) wholeOnly.Add((bytes, id));
+                if (modelBytes[id] is { } bytes && !selfBuilt[id])
+                {
+                    trieEntries.Add((bytes, WholeOnlyValue(id)));
+                    wholeOnly++;
+                }
 
         ct.ThrowIfCancellationRequested();
-        uint[] trie, wholeTrie, guardTrie;
+        uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(ranked.ConvertAll(t => (t.Bytes, t.Rank)));
-            wholeTrie = wholeOnly.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(wholeOnly);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries);
             guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded);
         }
         catch (TrieTooLargeException e)
@@ -185,13 +193,12 @@ internal static class HfBpeTableBuilder
         var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
         var tables = new List<NamedTable>
         {
-            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token)",
-                PackedStrings.FromUInt32(new uint[] { LayoutVersion, (uint)encoder })),
-            new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build: unit, rank", PackedStrings.FromUInt32(trie)),
+            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
+                + "tokens only a whole piece matches", PackedStrings.FromUInt32(new uint[] { LayoutVersion, (uint)encoder, (uint)wholeOnly })),
+            new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
+                + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
             new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
-            new("BpeRankToId", ranksAreIds ? "empty: ranks are ids" : "int32 id per rank", ranksAreIds ? "" : PackedStrings.FromInt32(rankToId)),
-            new("BpeWholeTokens", $"double-array trie of the {wholeOnly.Count} tokens only a whole piece matches (ignore_merges): unit, id",
-                PackedStrings.FromUInt32(wholeTrie)),
+            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(rankToId)),
             new("BpeGuard", $"double-array trie of the {guarded.Count} tokens whose pieces take Hugging Face's merge rule: unit, rank",
                 PackedStrings.FromUInt32(guardTrie)),
             new("TokenBytes", "every id's bytes, concatenated", tokenBytes),
@@ -218,6 +225,9 @@ internal static class HfBpeTableBuilder
         }
         return bytes;
     }
+
+    /// <summary>The trie value of a token that only a whole piece matches: below -2, so merging never takes it for a token.</summary>
+    public static int WholeOnlyValue(int id) => int.MinValue + id;
 
     /// <summary>How pieces are merged (the second value of the info table).</summary>
     public enum Encoder

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
@@ -17,16 +18,17 @@ namespace Tokenizers.HuggingFace;
 internal sealed class BpePieceEncoder
 {
     /// <summary>The tables, in <see cref="HfBpeTableBuilder"/>'s order.</summary>
-    public const int TableCount = 8;
+    public const int TableCount = 7;
 
     private const int StackBytes = 384;
 
-    private readonly ConstantTable _trie, _splits, _rankToId, _wholeTokens, _guard, _tokenBytes, _tokenOffsets;
+    private readonly ConstantTable _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
+    private readonly bool _hasWholeOnly;
 
-    /// <param name="tables">Info, trie, splits, rank → id, whole-piece-only tokens, guarded tokens, token bytes, token offsets.</param>
+    /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
-    /// tokens only a whole piece can match in the whole-piece table, which is empty without it).</param>
+    /// tokens only a whole piece can match in the trie, and none without it).</param>
     public BpePieceEncoder(IReadOnlyList<ConstantTable> tables, BpeModelDef model)
     {
         if (tables is null) throw new ArgumentNullException(nameof(tables));
@@ -34,16 +36,16 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 2 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 2)
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 2)
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
+        _hasWholeOnly = info[2] != 0;
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
-        _wholeTokens = tables[4];
-        _guard = tables[5];
-        _tokenBytes = tables[6];
-        _tokenOffsets = tables[7];
+        _guard = tables[4];
+        _tokenBytes = tables[5];
+        _tokenOffsets = tables[6];
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
 
@@ -75,37 +77,46 @@ internal sealed class BpePieceEncoder
         private readonly DoubleArrayTrie _trie;
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
-        private readonly ReadOnlySpan<uint> _wholeTokens, _guard;
+        private readonly ReadOnlySpan<uint> _guard;
         private readonly HfBpeTableBuilder.Encoder _encoder;
+        private readonly bool _hasWholeOnly;
 
         internal View(BpePieceEncoder encoder)
         {
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
-            _wholeTokens = encoder._wholeTokens.UInt32s;
             _guard = encoder._guard.UInt32s;
             _encoder = encoder._encoder;
+            _hasWholeOnly = encoder._hasWholeOnly;
         }
 
         /// <summary>
         /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
         /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
         {
-            if (piece.IsEmpty) return 0;
-            // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
+            // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding, inlined into
+            // the caller's loop. (An empty piece ends at the root, which holds no token.)
             int whole = BytePairModel.WholeAsciiToken(_trie, piece);
-            if (whole >= 0)
+            if (whole >= 0 || whole < BytePairModel.NotAscii)
             {
-                ids[0] = _rankToId.IsEmpty ? whole : _rankToId[whole];
+                ids[0] = IdOfWhole(whole);
                 return 1;
             }
-            if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, whole == BytePairModel.NotAToken);
+            return EncodeBytes(piece, ids, lookedUp: whole == BytePairModel.NotAToken);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            if (piece.IsEmpty) return 0;
+            if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, lookedUp);
             Span<byte> bytes = stackalloc byte[StackBytes];
             int count = Utf8.Encode(piece, bytes);
-            return Encode(bytes[..count], ids, lookedUp: whole == BytePairModel.NotAToken);
+            return Encode(bytes[..count], ids, lookedUp);
         }
 
         private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
@@ -125,16 +136,16 @@ internal sealed class BpePieceEncoder
         /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
         public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
 
-        /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be a token of the trie.</summary>
+        /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be in the trie.</summary>
         private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
         {
-            if (!_wholeTokens.IsEmpty)
+            if (_hasWholeOnly && !lookedUp)
             {
                 // ignore_merges: a piece that is a token merging never builds is still that one id.
-                int id = new DoubleArrayTrie(_wholeTokens).Lookup(piece);
-                if (id >= 0)
+                int value = _trie.Lookup(piece);
+                if (value < BytePairModel.NotAscii)
                 {
-                    ids[0] = id;
+                    ids[0] = IdOfWhole(value);
                     return 1;
                 }
             }
@@ -148,7 +159,7 @@ internal sealed class BpePieceEncoder
                 int rank = lookedUp ? -1 : _trie.Lookup(piece);
                 if (rank >= 0)
                 {
-                    ids[0] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                    ids[0] = IdOfWhole(rank);
                     return 1;
                 }
                 // Where the rules agree, tiktoken's is the cheaper (no split check); elsewhere Hugging Face's.
@@ -158,6 +169,11 @@ internal sealed class BpePieceEncoder
                 for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
             return count;
         }
+
+        /// <summary>The id of a whole-piece trie value: a rank, or a token only a whole piece matches (below -2).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int IdOfWhole(int value) =>
+            value < BytePairModel.NotAscii ? value - int.MinValue : _rankToId.IsEmpty ? value : _rankToId[value];
 
         /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)

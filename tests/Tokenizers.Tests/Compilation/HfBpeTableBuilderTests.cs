@@ -95,7 +95,7 @@ public sealed class HfBpeTableBuilderTests
         string[] tokens = ["ab", "bc", "xyz", "abc"];
         string[] merges = ["a b", "b c"];
         var (_, plain) = SmallByteLevelModel.File(tokens, merges).Compile();
-        var (wholeTables, whole) = SmallByteLevelModel.File(tokens, merges, ignoreMerges: true).Compile();
+        var (_, whole) = SmallByteLevelModel.File(tokens, merges, ignoreMerges: true).Compile();
         Assert.Equal([X, Y, Z], Encode(plain, "xyz"));
         Assert.Equal([258], Encode(whole, "xyz"));
         // abc: no merge builds it (a b first, then ab c is not listed).
@@ -103,7 +103,6 @@ public sealed class HfBpeTableBuilderTests
         Assert.Equal([259], Encode(whole, "abc"));
         // Inside a longer piece the whole-piece rule does not apply.
         Assert.Equal([X, Y, Z, X, Y, Z], Encode(whole, "xyzxyz"));
-        Assert.Contains(wholeTables.Tables, t => t.Name == "BpeWholeTokens" && t.Data.Length > 0);
     }
 
     [Fact]
