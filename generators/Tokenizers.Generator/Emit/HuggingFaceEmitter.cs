@@ -20,7 +20,9 @@ internal static class HuggingFaceEmitter
         OpenType(sb, model, ": global::Tokenizers.ITokenizer");
         sb.Append("    // The pipeline (normalizer, pre-tokenizer, model options, added tokens, post-processor, decoder) as tokenizer.json\n");
         sb.Append("    // writes it, without the vocabulary and merges, which are the tables below.\n");
-        sb.Append("    private const string Spec = ").Append(TokenizerEmitter.CSharpString(t.Spec)).Append(";\n\n");
+        sb.Append("    private const string Spec = ");
+        LiteralWriter.WriteReadable(sb, t.Spec);
+        sb.Append(";\n\n");
         sb.Append("    private static readonly global::Tokenizers.HuggingFace.HuggingFaceModel s_model = new(\n");
         sb.Append("        new global::Tokenizers.Data.ConstantTable[]\n        {\n");
         // Each table is read in place from the assembly's string heap, found by the key its literal starts with.
