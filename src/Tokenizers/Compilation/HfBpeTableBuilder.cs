@@ -138,7 +138,7 @@ internal static class HfBpeTableBuilder
         }
 
         ct.ThrowIfCancellationRequested();
-        ushort[]? tiktokenSplits = SplitTableBuilder.Build(ranked, out int unbuilt);
+        ushort[]? tiktokenSplits = SplitTableBuilder.Build(ranked, out int unbuilt, ct);
         int differs = unbuilt;
         if (tiktokenSplits is not null)
             for (int rank = 0; rank < splits.Length && differs < 0; rank++)
@@ -158,8 +158,8 @@ internal static class HfBpeTableBuilder
         uint[] trie, wholeTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(ranked.ConvertAll(t => (t.Bytes, t.Rank)));
-            wholeTrie = wholeOnly.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(wholeOnly);
+            trie = DoubleArrayTrieBuilder.BuildSlots(ranked.ConvertAll(t => (t.Bytes, t.Rank)), ct);
+            wholeTrie = wholeOnly.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(wholeOnly, ct);
         }
         catch (TrieTooLargeException e)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -13,10 +14,11 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal static class SplitTableBuilder
 {
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens) => Build(tokens, out _);
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, CancellationToken cancellationToken = default)
+        => Build(tokens, out _, cancellationToken);
 
     /// <summary>The split table, or null with <paramref name="unbuilt"/> the first rank no merge builds (else -1).</summary>
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, out int unbuilt)
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, out int unbuilt, CancellationToken cancellationToken = default)
     {
         unbuilt = -1;
         int maxRank = -1;
@@ -32,6 +34,7 @@ internal static class SplitTableBuilder
         var split = new ushort[maxRank + 1];
         for (int rank = 0; rank <= maxRank; rank++)
         {
+            if ((rank & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             byte[]? bytes = byRank[rank];
             if (bytes is null || bytes.Length < 2) continue;
             if (bytes.Length > ushort.MaxValue)
