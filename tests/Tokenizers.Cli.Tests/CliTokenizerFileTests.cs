@@ -154,8 +154,6 @@ public class CliTokenizerFileTests
     [Fact]
     public void TokenizerJsonWithAddSpecialTokens()
     {
-        Assert.SkipWhen(typeof(ITokenizer).Assembly.GetType("Tokenizers.Loading.HuggingFaceTokenizer") is null,
-            "needs the tokenizer.json engine (TokenizerJsonCompiler, HuggingFaceModel): define TOKENIZER_JSON in src/Tokenizers");
         const string text = "the winter in the north <s>worker";
         const string ids = "116 257 261 260 116 262 32 260 258 32 110 263 116 104 32 265 119 263 107 262";
         Assert.Equal((0, ids + "\n", ""), Run("encode", "--tokenizer", TinyTokenizerJson, "--text", text, "--allow-special"));

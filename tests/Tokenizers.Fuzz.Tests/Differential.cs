@@ -35,17 +35,17 @@ public static class Differential
     public static bool Same(OracleResult ours, OracleResult theirs) =>
         ours.Ids is not null && theirs.Ids is not null ? ours.Ids.AsSpan().SequenceEqual(theirs.Ids) : ours.Error == theirs.Error;
 
+    /// <summary>Shrinks a text on which ours and tiktoken disagree to a minimal reproducer.</summary>
+    public static string Shrink(TiktokenOracle oracle, string text, string encoding, OracleMode mode, int maxAttempts = 4000) =>
+        Shrink(text, candidate => !Same(Ours(candidate, encoding, mode), oracle.Query(candidate, encoding, mode)), maxAttempts);
+
     /// <summary>
-    /// Drops code points (whole chunks first, then one at a time) while ours and tiktoken still disagree, so the
-    /// reproducer is minimal: removing any single code point makes the disagreement go away.
+    /// Drops code points (whole chunks first, then one at a time) while <paramref name="fails"/> still holds, so the
+    /// result is minimal: removing any single code point makes it pass.
     /// </summary>
-    public static string Shrink(TiktokenOracle oracle, string text, string encoding, OracleMode mode, int maxAttempts = 4000)
+    public static string Shrink(string text, Func<string, bool> fails, int maxAttempts = 4000)
     {
-        bool Fails(List<string> units)
-        {
-            string candidate = string.Concat(units);
-            return !Same(Ours(candidate, encoding, mode), oracle.Query(candidate, encoding, mode));
-        }
+        bool Fails(List<string> units) => fails(string.Concat(units));
 
         List<string> current = Units(text);
         int attempts = 0;

@@ -17,21 +17,11 @@ public class DifferentialFuzzTests
     private const int DefaultStrings = 100_000;
     private const int MaxReported = 8;
 
-    private static int Seed(string variable) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed)
-            ? seed
-            : Random.Shared.Next();
-
-    private static int Count(int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable("TOKENIZERS_FUZZ_STRINGS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)
-            ? n
-            : fallback;
-
     [Fact]
     public void EveryEncodingMatchesTiktokenOnRandomStrings()
     {
-        int seed = Seed("TOKENIZERS_FUZZ_SEED");
-        var report = Compare(seed, Count(DefaultStrings), loneSurrogates: false);
+        int seed = FuzzSettings.Seed();
+        var report = Compare(seed, FuzzSettings.Strings(DefaultStrings), loneSurrogates: false);
         Assert.True(report.Mismatches == 0, report.Describe());
     }
 
@@ -42,8 +32,8 @@ public class DifferentialFuzzTests
     [Fact]
     public void LoneSurrogatesMatchTiktoken()
     {
-        int seed = Seed("TOKENIZERS_FUZZ_SEED");
-        var report = Compare(seed ^ 0x5A5A5A5, Math.Max(1, Count(DefaultStrings) / 20), loneSurrogates: true);
+        int seed = FuzzSettings.Seed();
+        var report = Compare(seed ^ 0x5A5A5A5, Math.Max(1, FuzzSettings.Strings(DefaultStrings) / 20), loneSurrogates: true);
         Assert.True(report.Mismatches == 0, report.Describe());
     }
 
@@ -146,7 +136,7 @@ public class DifferentialFuzzTests
             requests.Add(new OracleRequest(text, queries));
         }
 
-        var report = new FuzzReport(seed, strings);
+        var report = new FuzzReport(seed, strings, "tiktoken 1.0.22");
         var mismatches = new List<(string Text, string Encoding, OracleMode Mode)>();
         TiktokenOracle oracle = TiktokenOracle.Shared;
         long ourTicks = 0;
@@ -190,38 +180,5 @@ public class DifferentialFuzzTests
         report.TotalTime = clock.Elapsed;
         report.Publish();
         return report;
-    }
-
-    private sealed class FuzzReport(int seed, int strings)
-    {
-        public int Seed { get; } = seed;
-        public int Strings { get; } = strings;
-        public long Comparisons { get; set; }
-        public long Chars { get; set; }
-        public long Mismatches { get; set; }
-        public TimeSpan CompareTime { get; set; }
-        public TimeSpan TotalTime { get; set; }
-        public TimeSpan OurTime { get; set; }
-        public List<string> Reproducers { get; } = [];
-
-        public string Summary =>
-            $"seed {Seed}: {Strings:N0} strings, {Comparisons:N0} comparisons ({Chars:N0} chars) against tiktoken 1.0.22, "
-            + $"{Mismatches:N0} mismatches, {CompareTime.TotalSeconds:F1} s (ours {OurTime.TotalSeconds:F1} s; with shrinking {TotalTime.TotalSeconds:F1} s)";
-
-        public string Describe()
-        {
-            var sb = new StringBuilder(Summary).Append('\n');
-            sb.Append("Repeat with TOKENIZERS_FUZZ_SEED=").Append(Seed).Append(". Minimal reproducers:\n");
-            foreach (string r in Reproducers) sb.Append(r).Append('\n');
-            return sb.ToString();
-        }
-
-        /// <summary>In the test's output, and in fuzz-summary.txt beside the assembly for CI logs.</summary>
-        public void Publish()
-        {
-            string text = Mismatches == 0 ? Summary : Describe();
-            TestContext.Current.TestOutputHelper?.WriteLine(text);
-            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "fuzz-summary.txt"), $"{DateTime.UtcNow:u} {text}\n");
-        }
     }
 }

@@ -8,9 +8,15 @@ namespace Tokenizers.Fuzz.Tests;
 /// (ZWJ sequences, skin tones, flags, keycaps, tags), control and format characters, and special-token text whole
 /// and in fragments. Well-formed UTF-16 unless <see cref="Next(bool)"/> is asked for lone surrogates.
 /// </summary>
-public sealed class FuzzText(int seed)
+/// <param name="seed">The whole sequence of strings follows from it.</param>
+/// <param name="specialTokens">
+/// Added-token text to mix in, whole and cut into fragments (a prefix, a suffix, one char dropped, doubled, spaced,
+/// upper-cased); by default tiktoken's special tokens and a fixed list of their fragments.
+/// </param>
+public sealed class FuzzText(int seed, IReadOnlyList<string>? specialTokens = null)
 {
     private readonly Random _random = new(seed);
+    private readonly IReadOnlyList<string> _specialTokens = specialTokens ?? SpecialTokens;
 
     public static readonly string[] SpecialTokens =
         ["<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endofprompt|>"];
@@ -128,8 +134,8 @@ public sealed class FuzzText(int seed)
             case < 71: CombiningSequence(sb); break;
             case < 77: sb.Append(Pick(s_emoji)); break;
             case < 80: sb.Append(Pick(s_controlAndFormat)); break;
-            case < 83: sb.Append(SpecialTokens[_random.Next(SpecialTokens.Length)]); break;
-            case < 84: sb.Append(Pick(s_specialFragments)); break;
+            case < 83: sb.Append(_specialTokens[_random.Next(_specialTokens.Count)]); break;
+            case < 84: SpecialFragment(sb); break;
             case < 86: AsciiWord(sb); break;
             case < 92: sb.Append(Pick(s_snippets)); break;
             case < 93: LongRun(sb); break;
@@ -141,6 +147,35 @@ public sealed class FuzzText(int seed)
     }
 
     private string Pick(string[] items) => items[_random.Next(items.Length)];
+
+    private void SpecialFragment(StringBuilder sb)
+    {
+        if (specialTokens is null)
+        {
+            sb.Append(Pick(s_specialFragments));
+            return;
+        }
+        string token = _specialTokens[_random.Next(_specialTokens.Count)];
+        int cut = CutPoint(token);
+        int next = cut < token.Length && !char.IsSurrogate(token[cut]) ? cut + 1 : cut;
+        switch (_random.Next(6))
+        {
+            case 0: sb.Append(token, 0, cut); break;
+            case 1: sb.Append(token, cut, token.Length - cut); break;
+            case 2: sb.Append(token, 0, cut).Append(token, next, token.Length - next); break;
+            case 3: sb.Append(token).Append(token); break;
+            case 4: sb.Append(' ').Append(token).Append(' '); break;
+            default: sb.Append(token.ToUpperInvariant()); break;
+        }
+    }
+
+    /// <summary>A cut inside <paramref name="token"/> that does not split a surrogate pair.</summary>
+    private int CutPoint(string token)
+    {
+        int cut = _random.Next(token.Length + 1);
+        if (cut > 0 && cut < token.Length && char.IsLowSurrogate(token[cut])) cut--;
+        return cut;
+    }
 
     private void AsciiWord(StringBuilder sb)
     {

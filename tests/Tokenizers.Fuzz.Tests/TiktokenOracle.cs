@@ -35,19 +35,9 @@ public sealed class TiktokenOracle : IDisposable
     private static readonly Lazy<TiktokenOracle[]> s_pool = new(
         () => Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 2)).Select(_ => Start()).ToArray(),
         LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly Process _node;
-    private readonly StringBuilder _stderr = new();
-    private readonly object _gate = new();
+    private readonly NodeLineProcess _node;
 
-    private TiktokenOracle(Process node)
-    {
-        _node = node;
-        _node.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data);
-        };
-        _node.BeginErrorReadLine();
-    }
+    private TiktokenOracle(NodeLineProcess node) => _node = node;
 
     /// <summary>One oracle process for the whole test assembly (node and the five encodings load once).</summary>
     public static TiktokenOracle Shared => s_pool.Value[0];
@@ -81,18 +71,7 @@ public sealed class TiktokenOracle : IDisposable
     private static TiktokenOracle Start()
     {
         EnsureInstalled();
-        var start = new ProcessStartInfo("node", ["oracle.js"])
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
-        Process node = Process.Start(start) ?? throw new InvalidOperationException("could not start node");
-        return new TiktokenOracle(node);
+        return new TiktokenOracle(new NodeLineProcess("tiktoken oracle", Directory, "oracle.js"));
     }
 
     /// <summary>
@@ -167,58 +146,21 @@ public sealed class TiktokenOracle : IDisposable
     }
 
     /// <summary>Answers every query of every text, streaming: <paramref name="onAnswer"/> sees text i's answers in order while node works ahead.</summary>
-    public void Run(IReadOnlyList<OracleRequest> requests, Action<int, OracleResult[]> onAnswer)
-    {
-        lock (_gate)
-        {
-            Exception? writeError = null;
-            var writer = new Thread(() =>
-            {
-                try
-                {
-                    var line = new StringBuilder();
-                    for (int i = 0; i < requests.Count; i++)
-                    {
-                        line.Clear();
-                        AppendRequest(line, requests[i], flush: i == requests.Count - 1);
-                        _node.StandardInput.Write(line);
-                    }
-                    _node.StandardInput.Flush();
-                }
-                catch (Exception e)
-                {
-                    writeError = e;
-                }
-            }) { IsBackground = true, Name = "oracle writer" };
-            writer.Start();
-            for (int i = 0; i < requests.Count; i++)
-                onAnswer(i, ReadAnswer(requests[i].Queries.Count));
-            writer.Join();
-            if (writeError is not null) throw new InvalidOperationException("writing to the oracle failed" + StderrTail(), writeError);
-        }
-    }
+    public void Run(IReadOnlyList<OracleRequest> requests, Action<int, OracleResult[]> onAnswer) =>
+        _node.Exchange(requests.Count, (line, i) => AppendRequest(line, requests[i], flush: i == requests.Count - 1),
+            (i, line) => onAnswer(i, ParseAnswer(line, requests[i].Queries.Count)));
 
     /// <summary>One text, answered at once (for shrinking).</summary>
     public OracleResult Query(string text, string encoding, OracleMode mode)
     {
-        lock (_gate)
-        {
-            var line = new StringBuilder();
-            AppendRequest(line, new OracleRequest(text, [(encoding, mode)]), flush: true);
-            _node.StandardInput.Write(line);
-            _node.StandardInput.Flush();
-            return ReadAnswer(1)[0];
-        }
+        OracleResult result = default;
+        var request = new OracleRequest(text, [(encoding, mode)]);
+        _node.Exchange(1, (line, _) => AppendRequest(line, request, flush: true), (_, line) => result = ParseAnswer(line, 1)[0]);
+        return result;
     }
 
-    private OracleResult[] ReadAnswer(int expected)
+    private static OracleResult[] ParseAnswer(string line, int expected)
     {
-        string? line = _node.StandardOutput.ReadLine();
-        if (line is null)
-        {
-            _node.WaitForExit(5000);
-            throw new InvalidOperationException("the oracle (node) ended early" + StderrTail());
-        }
         using JsonDocument document = JsonDocument.Parse(line);
         var results = new OracleResult[expected];
         int k = 0;
@@ -230,11 +172,6 @@ public sealed class TiktokenOracle : IDisposable
         }
         if (k != expected) throw new InvalidOperationException($"the oracle answered {k} queries, not {expected}");
         return results;
-    }
-
-    private string StderrTail()
-    {
-        lock (_stderr) return _stderr.Length == 0 ? "" : ":\n" + _stderr;
     }
 
     private static void AppendRequest(StringBuilder sb, OracleRequest request, bool flush)
@@ -268,18 +205,7 @@ public sealed class TiktokenOracle : IDisposable
         sb.Append('"');
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            _node.StandardInput.Close();
-            if (!_node.WaitForExit(5000)) _node.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _node.Dispose();
-    }
+    public void Dispose() => _node.Dispose();
 }
 
 /// <summary>A text and the (encoding, mode) pairs to answer for it.</summary>

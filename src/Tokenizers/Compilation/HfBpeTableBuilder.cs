@@ -20,7 +20,10 @@ internal sealed record HfBpeTables(IReadOnlyList<NamedTable> Tables, string Summ
 /// two rules are the same rule whenever tiktoken's, run on each token's own bytes with those ranks, also makes the
 /// token last from the same two halves (<see cref="SplitTableBuilder"/> computes that): then each keeps only the merges
 /// that fire, and those are the same pairs in the same order, leftmost first on ties. Such vocabularies take the linear
-/// backtracking encoder; any other is merged by Hugging Face's rule itself, restricted to the merges that fire.
+/// backtracking encoder. Where a few tokens break that (Llama 3's, built from halves ranked after them), a piece that
+/// spells none of them still takes it, since encoding a piece only involves the tokens spelled inside it; the others,
+/// and any vocabulary where many tokens break it, are merged by Hugging Face's rule itself, restricted to the merges
+/// that fire.
 /// </para>
 /// </summary>
 internal static class HfBpeTableBuilder
@@ -117,13 +120,17 @@ internal static class HfBpeTableBuilder
         for (int id = 0; id < vocabularySize; id++) if (selfBuilt[id]) reachable.Add(id);
         reachable.Sort((x, y) => mergeIndex[x] != mergeIndex[y] ? mergeIndex[x].CompareTo(mergeIndex[y]) : x.CompareTo(y));
 
+        // Ranks only need to be in that order: when it is the id order (Llama 3's, with gaps where tokens cannot be
+        // built), ranks are ids and no rank-to-id table is needed.
+        bool idOrder = true;
+        for (int i = 1; i < reachable.Count && idOrder; i++) idOrder = reachable[i] > reachable[i - 1];
+        int rankCount = idOrder ? reachable[reachable.Count - 1] + 1 : reachable.Count;
         var ranked = new List<(byte[] Bytes, int Rank, int Id)>(reachable.Count);
-        var splits = new ushort[reachable.Count];
-        var rankToId = new int[reachable.Count];
-        bool ranksAreIds = true;
-        for (int rank = 0; rank < reachable.Count; rank++)
+        var splits = new ushort[rankCount];
+        var rankToId = new int[rankCount];
+        for (int i = 0; i < reachable.Count; i++)
         {
-            int id = reachable[rank];
+            int id = reachable[i], rank = idOrder ? id : i;
             byte[] bytes = modelBytes[id]!;
             if (bytes.Length > ushort.MaxValue)
             {
@@ -134,32 +141,48 @@ internal static class HfBpeTableBuilder
             ranked.Add((bytes, rank, id));
             splits[rank] = (ushort)leftLength[id];
             rankToId[rank] = id;
-            ranksAreIds &= rank == id;
         }
 
+        // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
+        // that contains none of them, since a piece's encoding only involves tokens spelled inside it.
         ct.ThrowIfCancellationRequested();
-        ushort[]? tiktokenSplits = SplitTableBuilder.Build(ranked, out int unbuilt, ct);
-        int differs = unbuilt;
-        if (tiktokenSplits is not null)
-            for (int rank = 0; rank < splits.Length && differs < 0; rank++)
-                if (tiktokenSplits[rank] != splits[rank]) differs = rank;
-        bool backtracking = differs < 0;
-        string summary = backtracking
-            ? "merges follow token order: linear backtracking encoder"
-            : "merges disagree with token order (e.g. " + DescribeMerge(merges, mergeIndex[rankToId[differs]]) + "): Hugging Face merge rule";
+        ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
+        var guarded = new List<(byte[] Bytes, int Value)>();
+        foreach (var t in ranked)
+            if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
+        // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
+        int multiByte = ranked.Count - 256;
+        Encoder encoder = guarded.Count == 0 ? Encoder.Backtracking
+            : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
+            : Encoder.MergeRule;
+        string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
+        string summary = encoder switch
+        {
+            Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
+            Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
+                + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
+            _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
+        };
+        if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
 
-        // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set.
-        var wholeOnly = new List<(byte[] Bytes, int Value)>();
+        // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set:
+        // they share the trie, with values below -2 that every merging walk takes for "no token".
+        var trieEntries = ranked.ConvertAll(t => (t.Bytes, t.Rank));
+        int wholeOnly = 0;
         if (model.IgnoreMerges)
             for (int id = 0; id < vocabularySize; id++)
-                if (modelBytes[id] is { } bytes && !selfBuilt[id]) wholeOnly.Add((bytes, id));
+                if (modelBytes[id] is { } bytes && !selfBuilt[id])
+                {
+                    trieEntries.Add((bytes, WholeOnlyValue(id)));
+                    wholeOnly++;
+                }
 
         ct.ThrowIfCancellationRequested();
-        uint[] trie, wholeTrie;
+        uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(ranked.ConvertAll(t => (t.Bytes, t.Rank)), ct);
-            wholeTrie = wholeOnly.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(wholeOnly, ct);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct);
+            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded, ct);
         }
         catch (TrieTooLargeException e)
         {
@@ -170,13 +193,14 @@ internal static class HfBpeTableBuilder
         var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
         var tables = new List<NamedTable>
         {
-            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule)",
-                PackedStrings.FromUInt32(new uint[] { LayoutVersion, backtracking ? 0u : 1u })),
-            new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build: unit, rank", PackedStrings.FromUInt32(trie)),
+            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
+                + "tokens only a whole piece matches", PackedStrings.FromUInt32(new uint[] { LayoutVersion, (uint)encoder, (uint)wholeOnly })),
+            new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
+                + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
             new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
-            new("BpeRankToId", ranksAreIds ? "empty: ranks are ids" : "int32 id per rank", ranksAreIds ? "" : PackedStrings.FromInt32(rankToId)),
-            new("BpeWholeTokens", $"double-array trie of the {wholeOnly.Count} tokens only a whole piece matches (ignore_merges): unit, id",
-                PackedStrings.FromUInt32(wholeTrie)),
+            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(rankToId)),
+            new("BpeGuard", $"double-array trie of the {guarded.Count} tokens whose pieces take Hugging Face's merge rule: unit, rank",
+                PackedStrings.FromUInt32(guardTrie)),
             new("TokenBytes", "every id's bytes, concatenated", tokenBytes),
             new("TokenOffsets", "uint32 offset into TokenBytes per id, plus one", tokenOffsets),
         };
@@ -200,6 +224,22 @@ internal static class HfBpeTableBuilder
             bytes[id] = byteLevel && ByteLevelAlphabet.TryDecode(text, out byte[] decoded) ? decoded : Encoding.UTF8.GetBytes(text);
         }
         return bytes;
+    }
+
+    /// <summary>The trie value of a token that only a whole piece matches: below -2, so merging never takes it for a token.</summary>
+    public static int WholeOnlyValue(int id) => int.MinValue + id;
+
+    /// <summary>How pieces are merged (the second value of the info table).</summary>
+    public enum Encoder
+    {
+        /// <summary>The linear backtracking encoder: tiktoken's rule gives Hugging Face's result for every piece.</summary>
+        Backtracking = 0,
+
+        /// <summary>Hugging Face's rule (BytePairMerger restricted to the merge that builds each token).</summary>
+        MergeRule = 1,
+
+        /// <summary>Backtracking, except for pieces that contain a guarded token (the BpeGuard trie): those take the merge rule.</summary>
+        GuardedBacktracking = 2,
     }
 
     private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)

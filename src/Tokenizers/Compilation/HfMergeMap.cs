@@ -14,7 +14,7 @@ internal sealed class HfMergeMap
 {
     private readonly Dictionary<long, (int Index, int Result)> _pairs;
 
-    public HfMergeMap(int capacity) => _pairs = new Dictionary<long, (int, int)>(capacity);
+    public HfMergeMap(int capacity) => _pairs = new Dictionary<long, (int, int)>(capacity, PairComparer.Instance);
 
     public int Count => _pairs.Count;
 
@@ -34,6 +34,20 @@ internal sealed class HfMergeMap
     }
 
     private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
+
+    /// <summary>long's own hash is its halves XORed, which puts most id pairs in a few thousand buckets.</summary>
+    private sealed class PairComparer : IEqualityComparer<long>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long key)
+        {
+            ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
+            return (int)(h >> 32) ^ (int)h;
+        }
+    }
 
     /// <summary>
     /// Runs Hugging Face's merge rule on <paramref name="symbols"/> (ids, with their byte lengths) and reports whether

@@ -15,12 +15,15 @@ namespace Tokenizers.Compilation;
 internal static class SplitTableBuilder
 {
     public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, CancellationToken cancellationToken = default)
-        => Build(tokens, out _, cancellationToken);
+        => Build(tokens, partial: false, cancellationToken);
 
-    /// <summary>The split table, or null with <paramref name="unbuilt"/> the first rank no merge builds (else -1).</summary>
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, out int unbuilt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// With <paramref name="partial"/>, a token that no merge builds keeps split 0 and the table goes on: the splits of
+    /// the tokens that contain no such token are still exact, since a token's split depends only on its substrings.
+    /// Null when a token is longer than a split can say (or, unless partial, when a token is unbuilt).
+    /// </summary>
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, bool partial, CancellationToken cancellationToken = default)
     {
-        unbuilt = -1;
         int maxRank = -1;
         foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
         var byRank = new byte[]?[maxRank + 1];
@@ -37,11 +40,7 @@ internal static class SplitTableBuilder
             if ((rank & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             byte[]? bytes = byRank[rank];
             if (bytes is null || bytes.Length < 2) continue;
-            if (bytes.Length > ushort.MaxValue)
-            {
-                unbuilt = rank;
-                return null;
-            }
+            if (bytes.Length > ushort.MaxValue) return null;
             for (int left = bytes.Length - 1; left >= 1; left--)
             {
                 if (!rankOf.TryGetValue(Key(bytes, 0, left), out int r1) || r1 >= rank) continue;
@@ -52,11 +51,7 @@ internal static class SplitTableBuilder
                     break;
                 }
             }
-            if (split[rank] == 0)
-            {
-                unbuilt = rank; // no merge builds this token
-                return null;
-            }
+            if (split[rank] == 0 && !partial) return null; // no merge builds this token
         }
         return split;
     }

@@ -22,12 +22,13 @@ internal sealed class BpePieceEncoder
 
     private const int StackBytes = 384;
 
-    private readonly ConstantTable _trie, _splits, _rankToId, _wholeTokens, _tokenBytes, _tokenOffsets;
-    private readonly bool _backtracking;
+    private readonly ConstantTable _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
+    private readonly HfBpeTableBuilder.Encoder _encoder;
+    private readonly bool _hasWholeOnly;
 
-    /// <param name="tables">Info, trie, splits, rank → id, whole-piece-only tokens, token bytes, token offsets.</param>
+    /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
-    /// tokens only a whole piece can match in the whole-piece table, which is empty without it).</param>
+    /// tokens only a whole piece can match in the trie, and none without it).</param>
     public BpePieceEncoder(IReadOnlyList<ConstantTable> tables, BpeModelDef model)
     {
         if (tables is null) throw new ArgumentNullException(nameof(tables));
@@ -35,13 +36,14 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 2 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 1)
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 2)
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
-        _backtracking = info[1] == 0;
+        _encoder = (HfBpeTableBuilder.Encoder)info[1];
+        _hasWholeOnly = info[2] != 0;
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
-        _wholeTokens = tables[4];
+        _guard = tables[4];
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
@@ -50,88 +52,143 @@ internal sealed class BpePieceEncoder
     /// <summary>Largest id + 1 (added tokens included).</summary>
     public int VocabularySize { get; }
 
-    /// <summary>Whether pieces are merged by the linear backtracking encoder (else by Hugging Face's rule).</summary>
-    public bool UsesBacktracking => _backtracking;
+    /// <summary>How pieces that are not one token are merged.</summary>
+    public HfBpeTableBuilder.Encoder Encoder => _encoder;
 
     /// <summary>The bytes of token <paramref name="id"/>, as Hugging Face's id_to_token and ByteLevel decoder give them.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
     public ReadOnlySpan<byte> TokenBytes(int id) => BytePairModel.TokenBytes(_tokenBytes, _tokenOffsets, id);
 
     /// <summary>
-    /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
-    /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
+    /// The tables as spans, for encoding many pieces: take one view per text (or batch) and call its
+    /// <see cref="View.Encode(ReadOnlySpan{char}, Span{int})"/> per piece, which spares re-reading the tables.
     /// </summary>
-    public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
-    {
-        if (piece.IsEmpty) return 0;
-        // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding.
-        int whole = BytePairModel.WholeAsciiToken(new DoubleArrayTrie(_trie.UInt32s), piece);
-        if (whole >= 0)
-        {
-            ids[0] = IdOf(whole);
-            return 1;
-        }
-        if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, whole == BytePairModel.NotAToken);
-        Span<byte> bytes = stackalloc byte[StackBytes];
-        int count = Utf8.Encode(piece, bytes);
-        return Encode(bytes[..count], ids, lookedUp: whole == BytePairModel.NotAToken);
-    }
+    public View GetView() => new(this);
 
-    private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
-    {
-        byte[] rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
-        try
-        {
-            int count = Utf8.Encode(piece, rented);
-            return Encode(rented.AsSpan(0, count), ids, lookedUp);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    /// <inheritdoc cref="View.Encode(ReadOnlySpan{char}, Span{int})"/>
+    public int Encode(ReadOnlySpan<char> piece, Span<int> ids) => new View(this).Encode(piece, ids);
 
-    /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
-    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
+    /// <inheritdoc cref="View.Encode(ReadOnlySpan{byte}, Span{int})"/>
+    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => new View(this).Encode(piece, ids);
 
-    /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be a token of the trie.</summary>
-    private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
+    /// <summary>The encoder's tables as spans (a ref struct, so it lives on the stack of one encoding call).</summary>
+    public readonly ref struct View
     {
-        var trie = new DoubleArrayTrie(_trie.UInt32s);
-        if (!_wholeTokens.Bytes.IsEmpty)
+        private readonly DoubleArrayTrie _trie;
+        private readonly ReadOnlySpan<char> _splits;
+        private readonly ReadOnlySpan<int> _rankToId;
+        private readonly ReadOnlySpan<uint> _guard;
+        private readonly HfBpeTableBuilder.Encoder _encoder;
+        private readonly bool _hasWholeOnly;
+
+        internal View(BpePieceEncoder encoder)
         {
-            // ignore_merges: a piece that is a token merging never builds is still that one id.
-            int id = new DoubleArrayTrie(_wholeTokens.UInt32s).Lookup(piece);
-            if (id >= 0)
+            _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
+            _splits = encoder._splits.Chars;
+            _rankToId = encoder._rankToId.Int32s;
+            _guard = encoder._guard.UInt32s;
+            _encoder = encoder._encoder;
+            _hasWholeOnly = encoder._hasWholeOnly;
+        }
+
+        /// <summary>
+        /// Writes the ids of one pre-tokenized piece (its UTF-8 bytes are the symbols; a lone surrogate is U+FFFD) and
+        /// returns their count. <paramref name="ids"/> must hold the piece's UTF-8 length (3 × its length always does).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
+        {
+            // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding, inlined into
+            // the caller's loop. (An empty piece ends at the root, which holds no token.)
+            int whole = BytePairModel.WholeAsciiToken(_trie, piece);
+            if (whole >= 0 || whole < BytePairModel.NotAscii)
             {
-                ids[0] = id;
+                ids[0] = IdOfWhole(whole);
                 return 1;
             }
+            return EncodeBytes(piece, ids, lookedUp: whole == BytePairModel.NotAToken);
         }
-        ReadOnlySpan<char> splits = _splits.Chars;
-        int count = -1;
-        // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-        if (_backtracking) count = BacktrackingEncoder.Encode(trie, splits, piece, ids);
-        if (count < 0)
-        {
-            int rank = lookedUp ? -1 : trie.Lookup(piece);
-            if (rank >= 0)
-            {
-                ids[0] = IdOf(rank);
-                return 1;
-            }
-            count = BytePairMerger.Merge(trie, piece, ids, _backtracking ? default : splits);
-        }
-        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
-        if (!rankToId.IsEmpty)
-            for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
-        return count;
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int IdOf(int rank)
-    {
-        ReadOnlySpan<int> rankToId = _rankToId.Int32s;
-        return rankToId.IsEmpty ? rank : rankToId[rank];
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            if (piece.IsEmpty) return 0;
+            if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, lookedUp);
+            Span<byte> bytes = stackalloc byte[StackBytes];
+            int count = Utf8.Encode(piece, bytes);
+            return Encode(bytes[..count], ids, lookedUp);
+        }
+
+        private int EncodeLong(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            byte[] rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
+            try
+            {
+                int count = Utf8.Encode(piece, rented);
+                return Encode(rented.AsSpan(0, count), ids, lookedUp);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>Writes the ids of a piece given as UTF-8 bytes; <paramref name="ids"/> must hold one per byte.</summary>
+        public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => piece.IsEmpty ? 0 : Encode(piece, ids, lookedUp: false);
+
+        /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be in the trie.</summary>
+        private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
+        {
+            if (_hasWholeOnly && !lookedUp)
+            {
+                // ignore_merges: a piece that is a token merging never builds is still that one id.
+                int value = _trie.Lookup(piece);
+                if (value < BytePairModel.NotAscii)
+                {
+                    ids[0] = IdOfWhole(value);
+                    return 1;
+                }
+            }
+            int count = -1;
+            bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
+                || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
+            // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
+            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids);
+            if (count < 0)
+            {
+                int rank = lookedUp ? -1 : _trie.Lookup(piece);
+                if (rank >= 0)
+                {
+                    ids[0] = IdOfWhole(rank);
+                    return 1;
+                }
+                // Where the rules agree, tiktoken's is the cheaper (no split check); elsewhere Hugging Face's.
+                count = BytePairMerger.Merge(_trie, piece, ids, backtracking ? default : _splits);
+            }
+            if (!_rankToId.IsEmpty)
+                for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+            return count;
+        }
+
+        /// <summary>The id of a whole-piece trie value: a rank, or a token only a whole piece matches (below -2).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int IdOfWhole(int value) =>
+            value < BytePairModel.NotAscii ? value - int.MinValue : _rankToId.IsEmpty ? value : _rankToId[value];
+
+        /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
+        private bool ContainsGuarded(ReadOnlySpan<byte> piece)
+        {
+            var guard = new DoubleArrayTrie(_guard);
+            for (int i = 0; i + 1 < piece.Length; i++)
+            {
+                int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
+                for (int j = i + 1; node >= 0 && j < piece.Length; j++)
+                {
+                    node = guard.Child(node, piece[j]);
+                    if (node >= 0 && guard.Value(node) >= 0) return true;
+                }
+            }
+            return false;
+        }
     }
 }

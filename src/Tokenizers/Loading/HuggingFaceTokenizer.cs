@@ -1,4 +1,3 @@
-#if TOKENIZER_JSON
 using System;
 using System.Buffers;
 using System.Collections.Generic;
@@ -50,4 +49,3 @@ internal sealed class HuggingFaceTokenizer(HuggingFaceModel model) : ITokenizer
 
     public int DecodeToBytes(int id, Span<byte> destination) => model.DecodeToBytes(id, destination);
 }
-#endif

@@ -5,8 +5,7 @@ namespace Tokenizers.Loading;
 
 /// <summary>
 /// A Hugging Face tokenizer.json to a tokenizer: compiled by <c>TokenizerJsonCompiler</c>, the generator's compiler,
-/// and run by <c>HuggingFaceModel</c> (HuggingFaceTokenizer). Without that engine in this build
-/// (TOKENIZER_JSON undefined) a tokenizer.json is refused as unsupported.
+/// and run by <c>HuggingFaceModel</c> (HuggingFaceTokenizer).
 /// </summary>
 internal static class TokenizerJsonLoader
 {
@@ -21,11 +20,6 @@ internal static class TokenizerJsonLoader
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)
             throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
-#if TOKENIZER_JSON
         return HuggingFaceTokenizer.Load(TokenizerFile.ReadText(path), path);
-#else
-        throw new TokenizerFormatException($"'{path}' is not a supported vocabulary: this build of Tokenizers does not load tokenizer.json yet",
-            CompileErrorCodes.UnsupportedFormat, path);
-#endif
     }
 }

@@ -39,7 +39,13 @@ internal static class HfOracle
     }
 
     /// <summary>Hugging Face's ids of each text (add_special_tokens = false); skips the test when node or the package is missing.</summary>
-    public static int[][] Encode(string tokenizerJson, IReadOnlyList<string> texts)
+    public static int[][] Encode(string tokenizerJson, IReadOnlyList<string> texts) => Run<int[][]>("hf-encode.js", tokenizerJson, texts);
+
+    /// <summary>
+    /// Runs a script of this folder (<c>node SCRIPT TOKENIZER_JSON INPUT_JSON OUTPUT_JSON</c>) over the texts and reads its
+    /// output; skips the test when node or the package is missing.
+    /// </summary>
+    public static T Run<T>(string scriptName, string tokenizerJson, IReadOnlyList<string> texts)
     {
         string? modules = NodeModules();
         if (modules is null) Assert.Skip("the Hugging Face oracle (@anush008/tokenizers) is not installed");
@@ -48,7 +54,7 @@ internal static class HfOracle
         {
             string input = Path.Combine(dir, "in.json"), output = Path.Combine(dir, "out.json");
             File.WriteAllText(input, JsonSerializer.Serialize(texts));
-            string script = Path.Combine(SharedData.RepoRoot, "tests", "Tokenizers.Tests", "HuggingFace", "hf-encode.js");
+            string script = Path.Combine(SharedData.RepoRoot, "tests", "Tokenizers.Tests", "HuggingFace", scriptName);
             var start = new ProcessStartInfo("node", [script, tokenizerJson, input, output])
             {
                 RedirectStandardError = true,
@@ -59,8 +65,8 @@ internal static class HfOracle
             using Process node = Process.Start(start)!;
             string stderr = node.StandardError.ReadToEnd();
             node.WaitForExit();
-            Assert.True(node.ExitCode == 0, "hf-encode.js failed: " + stderr);
-            return JsonSerializer.Deserialize<int[][]>(File.ReadAllText(output))!;
+            Assert.True(node.ExitCode == 0, scriptName + " failed: " + stderr);
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(output))!;
         }
         finally
         {

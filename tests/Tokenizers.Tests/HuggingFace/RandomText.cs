@@ -23,6 +23,8 @@ internal sealed class RandomText(int seed)
         "the", " the", " and", "ing", " of", " to", "tion", " in", "Hello", " world", "'s", "'re", "n't", " I", "://",
         "https", ".com", "    ", "\n\n", "\r\n", "1234", "2024", "...", "!!", "??", " ---", "===", "**", "__init__", "();",
         "{\"", "\"}", "</div>", "<|endoftext|>", "<|begin_of_text|>", "😀", "👍🏽", "👨‍👩‍👧", "🇫🇷", "𝐀𝐁", "𠀀", "\uD800", "\uDFFF",
+        // Tokens Llama 3 builds from halves ranked after them (its guarded pieces), whole and around other text.
+        ".:.:", ".:.:.:.:", " thời", " nghiệ", " lợi", " ông", "maktadır", " yılında", "しているる", "っている", " rozhod", "ující",
     ];
 
     public string Next()

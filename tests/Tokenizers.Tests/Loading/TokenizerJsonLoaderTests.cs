@@ -3,8 +3,7 @@ namespace Tokenizers.Tests.Loading;
 /// <summary>
 /// Issue 9 §4: <see cref="TokenizerFile"/> loads a Hugging Face tokenizer.json through the generator's compiler. The
 /// expected ids of Fixtures/tiny-tokenizer.json (256 bytes, 9 merges, &lt;s&gt; and &lt;/s&gt;, a BOS template) were made
-/// by Hugging Face tokenizers 0.22.2 (npm @anush008/tokenizers 0.6.0). Tests that run the tokenizer.json engine skip
-/// until it is compiled into the runtime (TOKENIZER_JSON; see src/Tokenizers/Loading/TokenizerJsonLoader.cs).
+/// by Hugging Face tokenizers 0.22.2 (npm @anush008/tokenizers 0.6.0).
 /// </summary>
 public class TokenizerJsonLoaderTests : IDisposable
 {
@@ -13,14 +12,9 @@ public class TokenizerJsonLoaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static void SkipWithoutTheEngine()
-        => Assert.SkipWhen(typeof(ITokenizer).Assembly.GetType("Tokenizers.Loading.HuggingFaceTokenizer") is null,
-            "needs the tokenizer.json engine (TokenizerJsonCompiler, HuggingFaceModel): define TOKENIZER_JSON in src/Tokenizers");
-
     [Fact]
     public void TinyTokenizerJsonGivesHuggingFacesIds()
     {
-        SkipWithoutTheEngine();
         var tokenizer = TokenizerFile.Load(Tiny);
         const string text = "the winter in the north <s>worker";
         int[] ids = [116, 257, 261, 260, 116, 262, 32, 260, 258, 32, 110, 263, 116, 104, 32, 265, 119, 263, 107, 262];
@@ -35,7 +29,6 @@ public class TokenizerJsonLoaderTests : IDisposable
     [Fact]
     public void AMergeOfAnUnknownTokenNamesItsJsonPathLineAndColumn()
     {
-        SkipWithoutTheEngine();
         string text = File.ReadAllText(Tiny).Replace("\"i\",\n        \"n\"", "\"i\",\n        \"nope\"", StringComparison.Ordinal);
         Assert.Contains("nope", text, StringComparison.Ordinal);
         string path = Path.Combine(_folder, "tokenizer.json");

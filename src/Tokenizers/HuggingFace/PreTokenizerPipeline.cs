@@ -1,0 +1,71 @@
+using System;
+using System.Buffers;
+
+namespace Tokenizers.HuggingFace;
+
+/// <summary>Takes the pieces a pre-tokenizer makes; a struct type argument, so each consumer gets its own inlined code.</summary>
+internal interface IPieceConsumer
+{
+    /// <summary>Takes one piece; false stops the pipeline (a full buffer).</summary>
+    bool Take(ReadOnlySpan<char> piece);
+}
+
+/// <summary>
+/// The stages of a Hugging Face pre-tokenizer run over one segment: each stage splits every piece of the previous
+/// stage, seeing only that piece (no look-around across pieces), depth first so that no list of pieces is kept for
+/// more than one piece of one stage.
+/// </summary>
+internal sealed class PreTokenizerPipeline(PreTokenizerStage[] stages)
+{
+    public PreTokenizerStage[] Stages => stages;
+
+    /// <summary>Hands the pieces of <paramref name="segment"/> to <paramref name="consumer"/> in order; false when it stopped.</summary>
+    public bool Run<TConsumer>(ReadOnlySpan<char> segment, ref TConsumer consumer) where TConsumer : struct, IPieceConsumer
+        => segment.IsEmpty || Run(segment, 0, ref consumer);
+
+    private bool Run<TConsumer>(ReadOnlySpan<char> piece, int stage, ref TConsumer consumer) where TConsumer : struct, IPieceConsumer
+    {
+        if (stage == stages.Length) return consumer.Take(piece);
+        PreTokenizerStage current = stages[stage];
+        switch (current.Kind)
+        {
+            case StageKind.Scanner:
+                var scanner = current.Scanner!;
+                for (int pos = 0; pos < piece.Length;)
+                {
+                    int length = scanner.NextPieceLength(piece, pos);
+                    if (!Run(piece.Slice(pos, length), stage + 1, ref consumer)) return false;
+                    pos += length;
+                }
+                return true;
+            case StageKind.Split:
+                var pieces = new RangeList(8);
+                try
+                {
+                    current.Split!.Split(piece, ref pieces);
+                    for (int i = 0; i < pieces.Count; i++)
+                    {
+                        if (!Run(piece[pieces.Start(i)..pieces.End(i)], stage + 1, ref consumer)) return false;
+                    }
+                    return true;
+                }
+                finally
+                {
+                    pieces.Dispose();
+                }
+            default: // PrefixSpace: ByteLevel's add_prefix_space, per piece
+                if (piece[0] == ' ') return Run(piece, stage + 1, ref consumer);
+                char[] prefixed = ArrayPool<char>.Shared.Rent(piece.Length + 1);
+                try
+                {
+                    prefixed[0] = ' ';
+                    piece.CopyTo(prefixed.AsSpan(1));
+                    return Run(prefixed.AsSpan(0, piece.Length + 1), stage + 1, ref consumer);
+                }
+                finally
+                {
+                    ArrayPool<char>.Shared.Return(prefixed);
+                }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Tokenizers.Tests.HuggingFace;
+
+/// <summary>
+/// The whole pipeline against Hugging Face's Rust core (hf-pipeline.js): random hard text mixed with added-token text,
+/// whole and cut, on the real byte-level models and on copies of Llama 3's file whose normalizer, pre-tokenizer,
+/// added tokens and post-processor are swapped for the other components Hugging Face defines, so each is checked
+/// against the reference rather than against a reading of its source.
+/// </summary>
+public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Models => new(HfModelFiles.ByteLevelModels);
+
+    public static TheoryData<string> Variants => new(VariantEdits.Keys);
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Real_models_give_Hugging_Faces_ids(string model)
+    {
+        string path = HfModelFiles.Require(model);
+        Compare(model, path, HfTestModels.Load(model), 2000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Llama3_variants_give_Hugging_Faces_ids(string variant)
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(HfModelFiles.Require("llama3")))!;
+        VariantEdits[variant](root);
+        string dir = Directory.CreateTempSubdirectory("hf-variant-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "tokenizer.json");
+            File.WriteAllText(path, root.ToJsonString());
+            Compare(variant, path, HfTestModels.LoadFile(path), 1500);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static JsonObject Added(int id, string content, bool special = false, bool singleWord = false, bool lstrip = false,
+        bool rstrip = false, bool normalized = false) => new()
+    {
+        ["id"] = id, ["content"] = content, ["single_word"] = singleWord, ["lstrip"] = lstrip, ["rstrip"] = rstrip,
+        ["normalized"] = normalized, ["special"] = special,
+    };
+
+    private static JsonObject Split(string kind, string pattern, string behavior, bool invert = false) => new()
+    {
+        ["type"] = "Split", ["pattern"] = new JsonObject { [kind] = pattern }, ["behavior"] = behavior, ["invert"] = invert,
+    };
+
+    private static JsonObject ByteLevel(bool prefix, bool regex) => new()
+    {
+        ["type"] = "ByteLevel", ["add_prefix_space"] = prefix, ["trim_offsets"] = true, ["use_regex"] = regex,
+    };
+
+    private static void AddTokens(JsonNode root, params JsonObject[] tokens)
+    {
+        var list = root["added_tokens"]!.AsArray();
+        foreach (var token in tokens) list.Add(token);
+    }
+
+    private static readonly Dictionary<string, Action<JsonNode>> VariantEdits = new()
+    {
+        ["nfkc-lowercase-digits-punctuation"] = root =>
+        {
+            root["normalizer"] = new JsonObject { ["type"] = "Sequence", ["normalizers"] = new JsonArray(
+                new JsonObject { ["type"] = "NFKC" }, new JsonObject { ["type"] = "Lowercase" }) };
+            root["pre_tokenizer"] = new JsonObject { ["type"] = "Sequence", ["pretokenizers"] = new JsonArray(
+                new JsonObject { ["type"] = "Digits", ["individual_digits"] = true },
+                new JsonObject { ["type"] = "Punctuation", ["behavior"] = "MergedWithNext" },
+                ByteLevel(prefix: true, regex: true)) };
+            AddTokens(root, Added(128256, "zqyes", normalized: true, singleWord: true), Added(128257, "<Mask>", lstrip: true, rstrip: true),
+                Added(128258, "ǅx", normalized: true));
+            root["post_processor"] = new JsonObject { ["type"] = "TemplateProcessing",
+                ["single"] = new JsonArray(new JsonObject { ["SpecialToken"] = new JsonObject { ["id"] = "<|begin_of_text|>", ["type_id"] = 0 } },
+                    new JsonObject { ["Sequence"] = new JsonObject { ["id"] = "A", ["type_id"] = 0 } },
+                    new JsonObject { ["SpecialToken"] = new JsonObject { ["id"] = "<|end_of_text|>", ["type_id"] = 0 } }),
+                ["pair"] = new JsonArray(new JsonObject { ["Sequence"] = new JsonObject { ["id"] = "A", ["type_id"] = 0 } },
+                    new JsonObject { ["Sequence"] = new JsonObject { ["id"] = "B", ["type_id"] = 1 } }),
+                ["special_tokens"] = new JsonObject {
+                    ["<|begin_of_text|>"] = new JsonObject { ["id"] = "<|begin_of_text|>", ["ids"] = new JsonArray(128000), ["tokens"] = new JsonArray("<|begin_of_text|>") },
+                    ["<|end_of_text|>"] = new JsonObject { ["id"] = "<|end_of_text|>", ["ids"] = new JsonArray(128001), ["tokens"] = new JsonArray("<|end_of_text|>") } } };
+        },
+        ["replace-prepend-split-behaviors"] = root =>
+        {
+            root["normalizer"] = new JsonObject { ["type"] = "Sequence", ["normalizers"] = new JsonArray(
+                new JsonObject { ["type"] = "Replace", ["pattern"] = new JsonObject { ["Regex"] = @"\p{N}+" }, ["content"] = "#" },
+                new JsonObject { ["type"] = "Replace", ["pattern"] = new JsonObject { ["String"] = "  " }, ["content"] = " _ " },
+                new JsonObject { ["type"] = "Prepend", ["prepend"] = "¶" }, new JsonObject { ["type"] = "NFD" }) };
+            root["pre_tokenizer"] = new JsonObject { ["type"] = "Sequence", ["pretokenizers"] = new JsonArray(
+                Split("Regex", @"\s+", "Contiguous", invert: true), Split("Regex", @"[aeiou]", "MergedWithPrevious"),
+                Split("String", "e", "Removed"), Split("Regex", @"\p{P}+", "MergedWithNext", invert: true),
+                Split("String", "t", "Isolated"), ByteLevel(prefix: false, regex: false)) };
+            AddTokens(root, Added(128256, " the", rstrip: true), Added(128257, "ing☃", normalized: true, lstrip: true),
+                Added(128258, "<|eot_id|>x", special: true));
+        },
+    };
+
+    private void Compare(string name, string path, Tokenizers.HuggingFace.HuggingFaceModel tokenizer, int count)
+    {
+        int seed = Environment.TickCount;
+        var random = new RandomText(seed);
+        var rng = new Random(seed);
+        string[] added = tokenizer.SpecialTokens.Select(s => s.Text).Concat(AddedTexts(path)).Distinct().ToArray();
+        var texts = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            string text = random.Next();
+            int inserts = rng.Next(4);
+            for (int k = 0; k < inserts && added.Length > 0; k++)
+            {
+                string token = added[rng.Next(added.Length)];
+                if (rng.Next(4) == 0) token = token[..rng.Next(token.Length + 1)]; // a cut token is plain text
+                int at = rng.Next(text.Length + 1);
+                if (at > 0 && at < text.Length && char.IsLowSurrogate(text[at])) at--;
+                text = text[..at] + (rng.Next(3) == 0 ? " " : "") + token + (rng.Next(3) == 0 ? "\t " : "") + text[at..];
+            }
+            texts.Add(text);
+        }
+
+        int[][][] expected = HfOracle.Run<int[][][]>("hf-pipeline.js", path, texts);
+        int mismatches = 0;
+        var first = new List<string>();
+        for (int i = 0; i < texts.Count; i++)
+        {
+            int[] plain = tokenizer.EncodeToIds(texts[i], SpecialTokenPolicy.All).ToArray();
+            int[] special = tokenizer.EncodeToIds(texts[i], SpecialTokenPolicy.All, addSpecialTokens: true).ToArray();
+            if (plain.SequenceEqual(expected[i][0]) && special.SequenceEqual(expected[i][1])) continue;
+            mismatches++;
+            if (first.Count < 5)
+                first.Add($"{Escape(texts[i])}\n  HF:   [{string.Join(", ", expected[i][0])}] / +{expected[i][1].Length - expected[i][0].Length}\n  ours: [{string.Join(", ", plain)}] / +{special.Length - plain.Length}");
+        }
+        output.WriteLine($"{name}: {texts.Count} texts, seed {seed}, {mismatches} mismatches");
+        Assert.True(mismatches == 0, $"{name}, seed {seed}: {mismatches} of {texts.Count} texts differ:\n" + string.Join("\n", first));
+    }
+
+    private static string Escape(string text)
+        => string.Concat(text.Select(c => c is >= ' ' and < '\u007f' ? c.ToString() : $"\\u{(int)c:X4}"));
+
+    private static IEnumerable<string> AddedTexts(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        foreach (var token in doc.RootElement.GetProperty("added_tokens").EnumerateArray())
+            yield return token.GetProperty("content").GetString()!;
+    }
+}

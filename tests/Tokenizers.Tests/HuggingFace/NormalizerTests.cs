@@ -1,0 +1,76 @@
+using Tokenizers.Compilation;
+using Tokenizers.HuggingFace;
+
+namespace Tokenizers.Tests.HuggingFace;
+
+/// <summary>
+/// The normalizers on Hugging Face's own examples (tokenizers/src/normalizers/replace.rs test_replace and
+/// test_replace_regex, prepend.rs test_prepend) and on Rust's char::to_lowercase and the unicode-normalization crate.
+/// </summary>
+public class NormalizerTests
+{
+    private static string Apply(NormalizerDef definition, string text)
+    {
+        var normalizer = TextNormalizer.Create(definition, RegexMatcher.Compile);
+        Assert.NotNull(normalizer);
+        return normalizer.Normalize(text) ?? text;
+    }
+
+    [Fact]
+    public void Replace_string_and_regex()
+    {
+        Assert.Equal("This is a \"test\"", Apply(new ReplaceNormalizerDef(new PatternDef("''", false), "\""), "This is a ''test''"));
+        Assert.Equal("This is a test", Apply(new ReplaceNormalizerDef(new PatternDef(@"\s+", true), " "), "This     is   a         test"));
+        Assert.Equal("▁a▁▁b", Apply(new ReplaceNormalizerDef(new PatternDef(" ", false), "▁"), " a  b"));
+        // An empty pattern matches at every boundary, once (onig's find_iter skips the repeat where a match ended).
+        Assert.Equal("XaXbX", Apply(new ReplaceNormalizerDef(new PatternDef("", false), "X"), "ab"));
+    }
+
+    [Fact]
+    public void Prepend_only_to_non_empty_text()
+    {
+        var prepend = TextNormalizer.Create(new PrependNormalizerDef("▁"), RegexMatcher.Compile)!;
+        Assert.Equal("▁Hello", prepend.Normalize("Hello"));
+        Assert.Null(prepend.Normalize(""));
+    }
+
+    [Fact]
+    public void Lowercase_is_rusts_full_per_char_mapping()
+    {
+        Assert.Equal("i\u0307stanbul", Apply(new LowercaseNormalizerDef(), "İstanbul"));
+        // Per char, so no final-sigma rule: Σ is σ everywhere.
+        Assert.Equal("οδοσ σ", Apply(new LowercaseNormalizerDef(), "ΟΔΟΣ Σ"));
+        Assert.Equal("àb𐐨", Apply(new LowercaseNormalizerDef(), "ÀB𐐀"));
+        Assert.Null(LowercaseNormalizer.Instance.Normalize("already lower 123 ß"));
+        // Letters newer than .NET 8's tables, lowercased as Rust does (Unicode 16: Latin, Garay; 17: Beria Erfe).
+        Assert.Equal("\u0264\u019B\U00010D70\U00016EBB", Apply(new LowercaseNormalizerDef(), "\uA7CB\uA7DC\U00010D50\U00016EA0"));
+    }
+
+    [Fact]
+    public void Unicode_forms()
+    {
+        Assert.Equal("é", Apply(new UnicodeNormalizerDef("NFC"), "e\u0301"));
+        Assert.Equal("e\u0301", Apply(new UnicodeNormalizerDef("NFD"), "é"));
+        Assert.Equal("fi2", Apply(new UnicodeNormalizerDef("NFKC"), "ﬁ²"));
+        Assert.Equal("e\u0301", Apply(new UnicodeNormalizerDef("NFKD"), "é"));
+        // Text under the quick check is left alone without a copy; a lone surrogate is U+FFFD, as in UTF-8.
+        Assert.Null(new UnicodeFormNormalizer("NFC").Normalize("“Quoted” — 中文 かな"));
+        Assert.Equal("a\uFFFDé", Apply(new UnicodeNormalizerDef("NFC"), "a\uD800e\u0301"));
+        // Characters newer than Hugging Face's tables stay as they are, and nothing composes or reorders across them:
+        // U+1F16C and U+32FF have no compatibility decomposition there, U+11935 U+11930 do not compose to U+11938,
+        // U+09FE is a starter, so U+0316 does not move before it. U+FFFE, which .NET refuses, passes.
+        Assert.Equal("\U0001F16Cé\u32FF", Apply(new UnicodeNormalizerDef("NFKC"), "\U0001F16Ce\u0301\u32FF"));
+        Assert.Equal("\U00011935\U00011930", Apply(new UnicodeNormalizerDef("NFC"), "\U00011935\U00011930"));
+        Assert.Equal("a\u09FE\u0316", Apply(new UnicodeNormalizerDef("NFD"), "a\u09FE\u0316"));
+        Assert.Equal("\uFFFEé", Apply(new UnicodeNormalizerDef("NFC"), "\uFFFEe\u0301"));
+    }
+
+    [Fact]
+    public void Sequence_runs_in_order_and_an_empty_one_is_no_normalizer()
+    {
+        Assert.Null(TextNormalizer.Create(new SequenceNormalizerDef([]), RegexMatcher.Compile));
+        var llama2 = new SequenceNormalizerDef([new PrependNormalizerDef("▁"), new ReplaceNormalizerDef(new PatternDef(" ", false), "▁")]);
+        Assert.Equal("▁Hello▁world", Apply(llama2, "Hello world"));
+        Assert.Equal("hello", Apply(new SequenceNormalizerDef([new UnicodeNormalizerDef("NFKC"), new LowercaseNormalizerDef()]), "ＨＥＬＬＯ"));
+    }
+}
