@@ -16,11 +16,14 @@ public class ArgumentCheckTests
         return (ITokenizer)Activator.CreateInstance(GeneratorHarness.Load(output).GetType("Tok")!)!;
     }
 
-    public static TheoryData<string> Kinds => ["bpe", "words"];
+    public static TheoryData<string> Kinds => ["bpe", "words", "tokenizer.json"];
 
-    private static ITokenizer Of(string kind) => kind == "bpe"
-        ? Compile("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = \"gpt2\", SpecialTokens = new[] { \"<|end|>=300\" })]", GeneratorHarness.Fixture("tiny-tiktoken/tiny.tiktoken"))
-        : Compile("[GeneratedTokenizer(\"words.txt\")]", GeneratorHarness.File("words.txt", "a\nb\n"));
+    private static ITokenizer Of(string kind) => kind switch
+    {
+        "bpe" => Compile("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = \"gpt2\", SpecialTokens = new[] { \"<|end|>=300\" })]", GeneratorHarness.Fixture("tiny-tiktoken/tiny.tiktoken")),
+        "words" => Compile("[GeneratedTokenizer(\"words.txt\")]", GeneratorHarness.File("words.txt", "a\nb\n")),
+        _ => Compile("[GeneratedTokenizer(\"tiny-tokenizer.json\")]", GeneratorHarness.Fixture("tiny-tokenizer.json")),
+    };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -29,7 +32,7 @@ public class ArgumentCheckTests
         var t = Of(kind);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => t.EncodeToIds(null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => t.EncodeToIds(null!, SpecialTokenPolicy.All)).ParamName);
-        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => t.EncodeToIds("a", null!)).ParamName);
+        Assert.Equal(kind == "tokenizer.json" ? "specialTokens" : "policy", Assert.Throws<ArgumentNullException>(() => t.EncodeToIds("a", null!)).ParamName);
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => t.CountTokens((string)null!)).ParamName);
         Assert.Equal("ids", Assert.Throws<ArgumentNullException>(() => t.Decode(null!)).ParamName);
         // A null policy in the span overloads is the documented default (None).
