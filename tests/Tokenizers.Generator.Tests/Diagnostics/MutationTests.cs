@@ -98,7 +98,8 @@ public class MutationTests(ITestOutputHelper output)
             }
             else
             {
-                Assert.Empty(run.GeneratedSources);
+                // The TOK errors stop the tokenizer: a class whose members throw stands in for it.
+                Assert.Equal("M.Tok.g.cs", Assert.Single(run.GeneratedSources).HintName);
             }
         }
         output.WriteLine($"{Mutations} mutations (seed {Seed}) in {watch.Elapsed.TotalSeconds:F1} s: {clean} without diagnostics ({compiled} distinct outputs, all compiled), diagnostics {string.Join(", ", ids.Select(p => $"{p.Key}×{p.Value}"))}");
