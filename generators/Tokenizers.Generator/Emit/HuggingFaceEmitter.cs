@@ -17,7 +17,7 @@ internal static class HuggingFaceEmitter
         var sb = new StringBuilder(Header);
         sb.Append($"// {model.ClassName}: Hugging Face tokenizer.json compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
         sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids; {t.Summary}.\n\n");
-        OpenType(sb, model, ": global::Tokenizers.ITokenizer");
+        OpenType(sb, model, ": global::Tokenizers.ITokenizer, global::Tokenizers.HuggingFace.IHuggingFaceModelOwner");
         sb.Append("    // The pipeline (normalizer, pre-tokenizer, model options, added tokens, post-processor, decoder) as tokenizer.json\n");
         sb.Append("    // writes it, without the vocabulary and merges, which are the tables below.\n");
         sb.Append("    private const string Spec = ").Append(TokenizerEmitter.CSharpString(t.Spec)).Append(";\n\n");
@@ -33,6 +33,9 @@ internal static class HuggingFaceEmitter
 
                 /// <summary>The special added tokens, which ordinary text produces only when a <see cref="global::Tokenizers.SpecialTokenPolicy"/> allows them.</summary>
                 public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
+
+                /// <inheritdoc />
+                global::Tokenizers.HuggingFace.HuggingFaceModel global::Tokenizers.HuggingFace.IHuggingFaceModelOwner.Model => s_model;
 
                 /// <inheritdoc />
                 public int VocabularySize => s_model.VocabularySize;
