@@ -41,7 +41,7 @@ internal static class HuggingFaceCompiler
         }
         if (diagnostics.Count > 0) tables = null;
         return new TokenizerModel(request.Namespace, request.ClassName, request.Accessibility, request.VocabularyPath, null,
-            diagnostics.ToEquatableArray(), HuggingFace: tables);
+            diagnostics.ToEquatableArray(), HuggingFace: tables, AttributeLocation: request.AttributeLocation);
     }
 
     private static HuggingFaceTables? Build(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory,

@@ -41,7 +41,7 @@ internal static class TokenizerCompiler
             }
         }
         if (diagnostics.Count > 0) tables = null;
-        return new TokenizerModel(request.Namespace, request.ClassName, request.Accessibility, description, tables, diagnostics.ToEquatableArray());
+        return new TokenizerModel(request.Namespace, request.ClassName, request.Accessibility, description, tables, diagnostics.ToEquatableArray(), AttributeLocation: request.AttributeLocation);
     }
 
     private static BpeTables? CompileBpe(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory,

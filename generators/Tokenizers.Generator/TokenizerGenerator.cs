@@ -49,6 +49,15 @@ public sealed class TokenizerGenerator : IIncrementalGenerator
             .Select(static (input, ct) => TokenizerCompiler.Compile(input.Left.Left, input.Left.Right, input.Right, ct))
             .WithTrackingName(Steps.Model);
 
+        // All tokenizers of an assembly share its 16 MB string-literal heap: the sum is checked, not each one.
+        var literalUses = models
+            .Select(static (model, _) => new LiteralUse(model.ClassName, model.AttributeLocation, model.LiteralChars()))
+            .Collect();
+        context.RegisterSourceOutput(literalUses, static (spc, uses) =>
+        {
+            foreach (var diagnostic in LiteralBudget.Check(uses)) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+        });
+
         context.RegisterSourceOutput(models, static (spc, model) =>
         {
             foreach (var diagnostic in model.Diagnostics) spc.ReportDiagnostic(diagnostic.ToDiagnostic());

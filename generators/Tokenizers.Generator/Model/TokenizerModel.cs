@@ -30,7 +30,23 @@ internal sealed record TokenizerModel(
     BpeTables? Bpe,
     EquatableArray<DiagnosticInfo> Diagnostics,
     WordTables? Words = null,
-    HuggingFaceTables? HuggingFace = null);
+    HuggingFaceTables? HuggingFace = null,
+    LocationInfo? AttributeLocation = null)
+{
+    /// <summary>The chars of string literals this tokenizer adds to its assembly's string heap (its tables and spec).</summary>
+    public long LiteralChars()
+    {
+        long chars = 0;
+        if (Bpe is { } b) chars += b.Trie.Length + b.TokenBytes.Length + b.TokenOffsets.Length + (b.RankToId?.Length ?? 0) + b.Splits.Length + b.PreTokenizer.Length;
+        if (Words is { } w) chars += w.Words.Length + w.WordOffsets.Length + w.Buckets.Length;
+        if (HuggingFace is { } h)
+        {
+            chars += h.Spec.Length;
+            foreach (var table in h.Tables) chars += table.Data.Length;
+        }
+        return chars;
+    }
+}
 
 /// <summary>A compiled tokenizer.json: its tables, its pipeline spec and the header line saying which encoder it takes.</summary>
 internal sealed record HuggingFaceTables(

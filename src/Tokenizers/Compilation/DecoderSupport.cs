@@ -29,7 +29,8 @@ internal static class DecoderSupport
         problem = null;
         if (byteLevel)
         {
-            if (decoder is ByteLevelDecoderDef or SequenceDecoderDef { Items: [ByteLevelDecoderDef] }) return new List<DecoderDef>();
+            if (decoder is ByteLevelDecoderDef || decoder is SequenceDecoderDef { Items.Length: 1 } one && one.Items[0] is ByteLevelDecoderDef)
+                return new List<DecoderDef>();
             problem = decoder is null
                 ? "a model without a decoder (tokens joined by spaces) is not supported"
                 : $"the decoder {Name(decoder)} is not supported for a byte-level model (only ByteLevel is)";
