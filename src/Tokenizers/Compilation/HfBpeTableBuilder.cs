@@ -173,7 +173,7 @@ internal static class HfBpeTableBuilder
         }
         else
         {
-            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true)!;
+            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
             foreach (var t in ranked)
                 if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
             // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
@@ -208,8 +208,8 @@ internal static class HfBpeTableBuilder
         uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries);
-            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct);
+            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded, ct);
         }
         catch (TrieTooLargeException e)
         {
