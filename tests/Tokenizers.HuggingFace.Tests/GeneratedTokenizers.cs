@@ -13,6 +13,7 @@ internal partial class Qwen3Tokenizer;
 [GeneratedTokenizer("../huggingface/obj/models/deepseek_v3/tokenizer.json")]
 internal partial class DeepSeekV3Tokenizer;
 
-// SentencePiece style. Gemma 3 (11 MB of tables and spec) would take these five past one assembly's string heap.
+// SentencePiece style. Gemma 3 (11 MB of tables and spec) would take these five past one assembly's string heap: it is
+// compiled in its own assembly, tests/Tokenizers.HuggingFace.Gemma.
 [GeneratedTokenizer("../huggingface/obj/models/llama2/tokenizer.json")]
 internal partial class Llama2Tokenizer;
