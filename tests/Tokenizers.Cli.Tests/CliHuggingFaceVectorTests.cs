@@ -4,12 +4,15 @@ using Tokenizers.Tests;
 namespace Tokenizers.Cli.Tests;
 
 /// <summary>
-/// Issue 9: every Hugging Face reference vector of the byte-level models through `tokenizers encode --tokenizer
-/// tokenizer.json --jsonl --allow-special` (Hugging Face always matches added tokens), and with `--add-special-tokens`.
+/// Issues 9 and 10: every Hugging Face reference vector of the byte-level and SentencePiece-style models through
+/// `tokenizers encode --tokenizer tokenizer.json --jsonl --allow-special` (Hugging Face always matches added tokens), and
+/// with `--add-special-tokens`; and `decode --tokenizer` of the SentencePiece models' ids against Hugging Face's decode.
 /// </summary>
 public class CliHuggingFaceVectorTests
 {
-    public static TheoryData<string> Models => ["llama3", "qwen3", "deepseek_v3"];
+    public static TheoryData<string> Models => new(HuggingFaceModels.All);
+
+    public static TheoryData<string> SentencePieceModels => new(HuggingFaceModels.SentencePiece);
 
     private static List<int[]> EncodeJsonl(string model, IEnumerable<string> texts, bool addSpecialTokens)
     {
@@ -43,5 +46,22 @@ public class CliHuggingFaceVectorTests
         Assert.Equal(vectors.Count, lines.Count);
         var wrong = vectors.Where((v, i) => !v.IdsWithSpecial.SequenceEqual(lines[i])).Select(v => v.Name).ToList();
         Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+    }
+
+    /// <summary>
+    /// All the vectors' ids in one `decode --input` (byte-fallback tokens, added tokens and meta spaces meet at the
+    /// joins), against Hugging Face's decode of the same ids.
+    /// </summary>
+    [Theory, MemberData(nameof(SentencePieceModels))]
+    public void DecodeMatchesHuggingFace(string model)
+    {
+        int[] ids = HuggingFaceVectors.For(model).SelectMany(v => v.Ids).ToArray();
+        string expected = HuggingFaceDecodes.Decode(model, [ids])[0];
+        using var folder = new TempFolder();
+        string input = folder.File("ids.txt");
+        File.WriteAllText(input, string.Join(' ', ids));
+        var (exitCode, stdout, stderr) = CliRunner.RunBuiltIn("decode", "--tokenizer", HuggingFaceModels.TokenizerJson(model), "--input", input);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal(expected, stdout);
     }
 }
