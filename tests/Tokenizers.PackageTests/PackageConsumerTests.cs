@@ -5,8 +5,8 @@ namespace Tokenizers.PackageTests;
 
 /// <summary>
 /// A project outside the repository that references only the packed Tokenizers.Generator package, as a user's
-/// would, builds with GPT-2's vocabulary and produces tiktoken's ids, and with Llama 3's, Qwen3's and DeepSeek V3's
-/// tokenizer.json and produces Hugging Face's.
+/// would, builds with GPT-2's vocabulary and produces tiktoken's ids, and with Llama 3's, Qwen3's, DeepSeek V3's,
+/// Llama 2's and Gemma 3's tokenizer.json and produces Hugging Face's.
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
@@ -54,15 +54,32 @@ public sealed class PackageConsumerTests : IDisposable
     /// decoded text (Hugging Face's: Qwen3 normalizes to NFC).
     /// </summary>
     [Fact]
-    public void ConsumerCompilesByteLevelTokenizerJsonLikeHuggingFace()
+    public void ConsumerCompilesByteLevelTokenizerJsonLikeHuggingFace() =>
+        ConsumerMatchesHuggingFace(("llama3", "Llama3Tokenizer"), ("qwen3", "Qwen3Tokenizer"), ("deepseek_v3", "DeepSeekV3Tokenizer"));
+
+    /// <summary>
+    /// Issue 10: Llama 2 and Gemma 3 (262,144 tokens) compiled from the packages alone into one assembly,
+    /// <c>[GeneratedTokenizer("gemma3/tokenizer.json")]</c>; every reference vector's ids, ids with BOS, and decoded text
+    /// against Hugging Face's decode of the same ids (asked of the oracle).
+    /// </summary>
+    [Fact]
+    public void ConsumerCompilesSentencePieceTokenizerJsonLikeHuggingFace() =>
+        ConsumerMatchesHuggingFace(("llama2", "Llama2Tokenizer"), ("gemma3", "Gemma3Tokenizer"));
+
+    /// <summary>
+    /// A consumer that compiles each model's tokenizer.json from its own subfolder into a class, then prints, for every
+    /// reference vector of the models, its ids, its ids with the post-processor's tokens and its decoded ids.
+    /// </summary>
+    private void ConsumerMatchesHuggingFace(params (string Model, string Class)[] models)
     {
-        string[] models = ["llama3", "qwen3", "deepseek_v3"];
-        foreach (string model in models)
+        foreach (var (model, _) in models)
         {
             Directory.CreateDirectory(Path.Combine(_dir, model));
             File.Copy(HuggingFaceModels.TokenizerJson(model), Path.Combine(_dir, model, "tokenizer.json"));
         }
-        WriteConsumer("llama3/tokenizer.json;qwen3/tokenizer.json;deepseek_v3/tokenizer.json", """
+        string cases = string.Concat(models.Select(m => $"\n        \"{m.Model}\" => new {m.Class}(),"));
+        string classes = string.Concat(models.Select(m => $"\n[GeneratedTokenizer(\"{m.Model}/tokenizer.json\")]\npublic partial class {m.Class};\n"));
+        WriteConsumer(string.Join(';', models.Select(m => m.Model + "/tokenizer.json")), $$"""
             using System;
             using System.IO;
             using System.Text;
@@ -74,10 +91,8 @@ public sealed class PackageConsumerTests : IDisposable
             {
                 string[] parts = line.Split('\t');
                 ITokenizer tokenizer = parts[0] switch
-                {
-                    "llama3" => new Llama3Tokenizer(),
-                    "qwen3" => new Qwen3Tokenizer(),
-                    _ => new DeepSeekV3Tokenizer(),
+                {{{cases}}
+                    _ => throw new ArgumentException(parts[0]),
                 };
                 string text = Encoding.UTF8.GetString(File.ReadAllBytes(parts[1])); // keeps a leading U+FEFF
                 var ids = tokenizer.EncodeToIds(text, SpecialTokenPolicy.All);
@@ -85,18 +100,11 @@ public sealed class PackageConsumerTests : IDisposable
                 Console.WriteLine(string.Join(" ", tokenizer.EncodeToIds(text, SpecialTokenPolicy.All, addSpecialTokens: true)));
                 Console.WriteLine(Convert.ToBase64String(Encoding.UTF8.GetBytes(tokenizer.Decode(ids))));
             }
-
-            [GeneratedTokenizer("llama3/tokenizer.json")]
-            public partial class Llama3Tokenizer;
-
-            [GeneratedTokenizer("qwen3/tokenizer.json")]
-            public partial class Qwen3Tokenizer;
-
-            [GeneratedTokenizer("deepseek_v3/tokenizer.json")]
-            public partial class DeepSeekV3Tokenizer;
+            {{classes}}
             """);
-        var vectors = models.SelectMany(HuggingFaceVectors.For).ToList();
-        Assert.Equal(930, vectors.Count);
+        var vectors = models.SelectMany(m => HuggingFaceVectors.For(m.Model)).ToList();
+        Assert.Equal(310 * models.Length, vectors.Count);
+        var decodes = models.SelectMany(m => ExpectedDecodes(m.Model)).ToList();
         var list = new StringBuilder();
         for (int i = 0; i < vectors.Count; i++)
         {
@@ -114,12 +122,22 @@ public sealed class PackageConsumerTests : IDisposable
         for (int i = 0; i < vectors.Count; i++)
         {
             var v = vectors[i];
-            string decoded = v.Model == "qwen3" ? v.Text.Normalize(NormalizationForm.FormC) : v.Text;
             if (lines[3 * i] != string.Join(" ", v.Ids)) mismatches.Add(v + ": ids");
             if (lines[3 * i + 1] != string.Join(" ", v.IdsWithSpecial)) mismatches.Add(v + ": ids with special tokens");
-            if (lines[3 * i + 2] != Convert.ToBase64String(Encoding.UTF8.GetBytes(decoded))) mismatches.Add(v + ": decoded text");
+            if (lines[3 * i + 2] != Convert.ToBase64String(Encoding.UTF8.GetBytes(decodes[i]))) mismatches.Add(v + ": decoded text");
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>
+    /// Hugging Face's decode of each vector's ids: a byte-level model gives back the text after its normalizer (Qwen3's
+    /// NFC); a SentencePiece-style model's is asked of Hugging Face (meta spaces, byte fallback, stripped first space).
+    /// </summary>
+    private static IReadOnlyList<string> ExpectedDecodes(string model)
+    {
+        var vectors = HuggingFaceVectors.For(model);
+        if (HuggingFaceModels.SentencePiece.Contains(model)) return HuggingFaceDecodes.For(model, vectors);
+        return vectors.Select(v => model == "qwen3" ? v.Text.Normalize(NormalizationForm.FormC) : v.Text).ToList();
     }
 
     private void WriteConsumer(string additionalFiles, string program)

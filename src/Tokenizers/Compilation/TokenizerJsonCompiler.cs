@@ -29,8 +29,47 @@ internal static class TokenizerJsonCompiler
             return null;
         }
         var tables = HfBpeTableBuilder.Build(definition, file.Vocab, file.Merges, byteLevel, errors, cancellationToken);
-        if (tables is null || errors.Count > 0) return null;
+        if (tables is null || errors.Count > 0)
+        {
+            LocateByPath(text, errors);
+            return null;
+        }
         return new CompiledTokenizer(tables.Tables, TokenizerSpecWriter.Write(definition), tables.Summary, tables.VocabularySize);
+    }
+
+    /// <summary>
+    /// Points the errors that the table builder could only name by JSON path (<c>model.unk_token</c>,
+    /// <c>model.merges[12]</c>) at that value in the file; the file is parsed again only when there are such errors.
+    /// </summary>
+    private static void LocateByPath(string text, List<CompileError> errors)
+    {
+        Json.JsonDocument? document = null;
+        for (int i = 0; i < errors.Count; i++)
+        {
+            var error = errors[i];
+            if (!error.ShowsPoint || error.JsonPath is null || error.Where != default) continue;
+            document ??= Json.JsonDocument.Parse(text, out _);
+            if (document is null) return;
+            errors[i] = error with { Where = PatternCheck.Locate(document.Root, Steps(error.JsonPath)) };
+        }
+    }
+
+    /// <summary>The steps of a path as <see cref="PatternCheck.Display"/> writes it: names and [indices].</summary>
+    private static object[] Steps(string path)
+    {
+        var steps = new List<object>();
+        foreach (string part in path.Split('.'))
+        {
+            int bracket = part.IndexOf('[');
+            steps.Add(bracket < 0 ? part : part.Substring(0, bracket));
+            while (bracket >= 0)
+            {
+                int end = part.IndexOf(']', bracket);
+                steps.Add(int.Parse(part.Substring(bracket + 1, end - bracket - 1), System.Globalization.CultureInfo.InvariantCulture));
+                bracket = part.IndexOf('[', end);
+            }
+        }
+        return steps.ToArray();
     }
 
     /// <summary>Byte-level models spell tokens in GPT-2's byte alphabet: a ByteLevel pre-tokenizer or decoder says so.</summary>

@@ -44,10 +44,10 @@ internal static class HfOracle
     public static int[][] Encode(string tokenizerJson, IReadOnlyList<string> texts) => Run<int[][]>("hf-encode.js", tokenizerJson, texts);
 
     /// <summary>
-    /// Runs a script of this folder (<c>node SCRIPT TOKENIZER_JSON INPUT_JSON OUTPUT_JSON</c>) over the texts and reads its
-    /// output; fails when the build did not install the package.
+    /// Runs a script of this folder (<c>node SCRIPT TOKENIZER_JSON INPUT_JSON OUTPUT_JSON</c>) over the texts (or other
+    /// input, as JSON) and reads its output; fails when the build did not install the package.
     /// </summary>
-    public static T Run<T>(string scriptName, string tokenizerJson, IReadOnlyList<string> texts)
+    public static T Run<T>(string scriptName, string tokenizerJson, object texts)
     {
         string modules = NodeModules();
         string dir = Directory.CreateTempSubdirectory("hf-oracle-").FullName;

@@ -24,13 +24,14 @@ internal static class HfTestModels
         }
     }
 
-    /// <summary>Builds the model of any byte-level tokenizer.json file (not cached).</summary>
+    /// <summary>Builds the model of any tokenizer.json file, byte-level or SentencePiece-style (not cached).</summary>
     public static HuggingFaceModel LoadFile(string path)
     {
         TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
         Assert.Empty(file.Errors.Select(e => e.Format(path)));
         var errors = new List<CompileError>();
-        HfBpeTables? tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: true, errors, CancellationToken.None);
+        HfBpeTables? tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges,
+            TokenizerJsonCompiler.IsByteLevel(file.Definition!), errors, CancellationToken.None);
         Assert.True(tables is not null, string.Join("\n", errors.Select(e => e.Format(path))));
         var constants = tables!.Tables.Select(t => ConstantTable.FromString(t.Data)).ToArray();
         return new HuggingFaceModel(constants, TokenizerSpecWriter.Write(file.Definition!));

@@ -15,6 +15,8 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
 
     public static TheoryData<string> Variants => new(VariantEdits.Keys);
 
+    public static TheoryData<string> MetaspaceVariants => new(MetaspaceEdits.Keys);
+
     [Theory]
     [MemberData(nameof(Models))]
     public void Real_models_give_Hugging_Faces_ids(string model)
@@ -41,6 +43,78 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Llama 2's file with its normalizer (Prepend "▁", Replace " " → "▁") and decoder swapped for a Metaspace
+    /// pre-tokenizer and decoder, as older SentencePiece conversions (Mistral, Llama 2 before tokenizers 0.14) have them:
+    /// each prepend scheme with and without split, in a Sequence after a Split, and after a normalizer. Each variant's
+    /// ids and its decode of Hugging Face's ids are Hugging Face's.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MetaspaceVariants))]
+    public void Llama2_Metaspace_variants_give_Hugging_Faces_ids_and_text(string variant)
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(HfModelFiles.Require("llama2")))!;
+        root["normalizer"] = null;
+        MetaspaceEdits[variant](root);
+        string dir = Directory.CreateTempSubdirectory("hf-metaspace-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "tokenizer.json");
+            File.WriteAllText(path, root.ToJsonString());
+            var tokenizer = HfTestModels.LoadFile(path);
+            int[][] ids = Compare(variant, path, tokenizer, 1000);
+            string[] expected = HfOracle.Run<string[]>("hf-decode.js", path, ids);
+            var wrong = Enumerable.Range(0, ids.Length).Where(i => tokenizer.Decode(ids[i]) != expected[i]).ToList();
+            Assert.True(wrong.Count == 0, $"{variant}: {wrong.Count} of {ids.Length} decodes differ, first HF {Escape(expected[wrong.FirstOrDefault()])}, "
+                + $"ours {Escape(tokenizer.Decode(ids[wrong.FirstOrDefault()]))}");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static JsonObject Metaspace(string scheme, bool split, string replacement = "\u2581") => new()
+    {
+        ["type"] = "Metaspace", ["replacement"] = replacement, ["prepend_scheme"] = scheme, ["split"] = split,
+    };
+
+    private static JsonObject MetaspaceDecoder(string scheme, bool split) => Metaspace(scheme, split);
+
+    private static readonly Dictionary<string, Action<JsonNode>> MetaspaceEdits = new()
+    {
+        ["always-split"] = root => { root["pre_tokenizer"] = Metaspace("always", true); root["decoder"] = MetaspaceDecoder("always", true); },
+        ["always-whole"] = root => { root["pre_tokenizer"] = Metaspace("always", false); root["decoder"] = MetaspaceDecoder("always", false); },
+        ["first-split"] = root => { root["pre_tokenizer"] = Metaspace("first", true); root["decoder"] = MetaspaceDecoder("first", true); },
+        ["first-whole"] = root => { root["pre_tokenizer"] = Metaspace("first", false); root["decoder"] = MetaspaceDecoder("first", false); },
+        ["never-split"] = root => { root["pre_tokenizer"] = Metaspace("never", true); root["decoder"] = MetaspaceDecoder("never", true); },
+        ["never-whole"] = root => { root["pre_tokenizer"] = Metaspace("never", false); root["decoder"] = MetaspaceDecoder("never", false); },
+        // Older files: add_prefix_space instead of prepend_scheme (true: "always").
+        ["legacy-add-prefix-space"] = root =>
+        {
+            root["pre_tokenizer"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "\u2581", ["add_prefix_space"] = true };
+            root["decoder"] = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "\u2581", ["add_prefix_space"] = true };
+        },
+        // "first" means the first piece of the text, not of each stage's piece: digits split off before Metaspace.
+        ["first-after-split"] = root =>
+        {
+            root["pre_tokenizer"] = new JsonObject { ["type"] = "Sequence", ["pretokenizers"] = new JsonArray(
+                Split("Regex", @"\p{N}+|[!?]", "Isolated"), Metaspace("first", true)) };
+            root["decoder"] = new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(
+                new JsonObject { ["type"] = "ByteFallback" }, MetaspaceDecoder("first", true)) };
+        },
+        ["always-after-normalizer-and-added-tokens"] = root =>
+        {
+            root["normalizer"] = new JsonObject { ["type"] = "Sequence", ["normalizers"] = new JsonArray(
+                new JsonObject { ["type"] = "NFKC" }, new JsonObject { ["type"] = "Replace", ["pattern"] = new JsonObject { ["Regex"] = @"\s{2,}" }, ["content"] = " " }) };
+            root["pre_tokenizer"] = Metaspace("always", true);
+            root["decoder"] = new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(
+                new JsonObject { ["type"] = "ByteFallback" }, new JsonObject { ["type"] = "Fuse" }, MetaspaceDecoder("always", true)) };
+            // Contents outside model.vocab: Hugging Face ignores an added token's id when the vocab has its content.
+            AddTokens(root, Added(32000, "<pad>", special: true), Added(32001, " the", rstrip: true), Added(32002, "ingx", normalized: true, lstrip: true));
+        },
+    };
 
     private static JsonObject Added(int id, string content, bool special = false, bool singleWord = false, bool lstrip = false,
         bool rstrip = false, bool normalized = false) => new()
@@ -102,7 +176,8 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
         },
     };
 
-    private void Compare(string name, string path, Tokenizers.HuggingFace.HuggingFaceModel tokenizer, int count)
+    /// <summary>Compares random texts' ids with Hugging Face's and returns Hugging Face's ids (add_special_tokens = false).</summary>
+    private int[][] Compare(string name, string path, Tokenizers.HuggingFace.HuggingFaceModel tokenizer, int count)
     {
         int seed = Environment.TickCount;
         var random = new RandomText(seed);
@@ -138,6 +213,7 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
         }
         output.WriteLine($"{name}: {texts.Count} texts, seed {seed}, {mismatches} mismatches");
         Assert.True(mismatches == 0, $"{name}, seed {seed}: {mismatches} of {texts.Count} texts differ:\n" + string.Join("\n", first));
+        return expected.Select(e => e[0]).ToArray();
     }
 
     private static string Escape(string text)
