@@ -47,9 +47,10 @@ public static partial class QuickRun
                 {
                     string text = Corpora.Get(corpus);
                     double mb = Corpora.Utf8Bytes(text) / 1e6;
-                    int count = ours.Count(text);
+                    // Hugging Face matches every added token, special ones included: compare with that policy.
+                    int count = ours.Tokenizer.CountTokens(text, SpecialTokenPolicy.All);
                     if (hf.TryGetValue(files[corpus], out var rust) && rust.Ids != count)
-                        Console.WriteLine($"// {model} {corpus}: {HfRust} gives {rust.Ids} ids, we give {count}");
+                        Console.WriteLine($"// {model} {corpus}: {HfRust} gives {rust.Ids} ids, we give {count} (SpecialTokenPolicy.All)");
                     if (ml is not null) Check(ours, ml, text, model, corpus);
                     var measured = hf.TryGetValue(files[corpus], out var r) ? new[] { (HfRust, r.Rate) } : [];
                     var others = new List<(string, Func<string, Action>)> { ("Tokenizers cl100k_base", t => () => cl100k.Count(t)) };

@@ -20,6 +20,23 @@ internal static class LiteralWriter
         sb.Append('"');
     }
 
+    /// <summary>
+    /// Writes text as a verbatim literal (<c>@"…"</c>, quotes doubled) when every char can stand as itself, so JSON stays
+    /// readable; otherwise as <see cref="Write"/> does.
+    /// </summary>
+    public static void WriteReadable(StringBuilder sb, string text)
+    {
+        foreach (char c in text)
+        {
+            if (c != '"' && c != '\\' && NeedsEscape(c))
+            {
+                Write(sb, text);
+                return;
+            }
+        }
+        sb.Append("@\"").Append(text.Replace("\"", "\"\"")).Append('"');
+    }
+
     private static bool NeedsEscape(char c)
         => c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c <= 0xA0) || c == 0xAD
            || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || (c >= 0xFFF0)

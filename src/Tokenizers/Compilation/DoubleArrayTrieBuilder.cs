@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -36,11 +37,13 @@ internal sealed class DoubleArrayTrieBuilder
         _head = 1;
     }
 
-    public static (uint[] Units, int[] Values) Build(IEnumerable<(byte[] Bytes, int Value)> entries)
+    public static (uint[] Units, int[] Values) Build(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
         var root = new Node();
+        int count = 0;
         foreach (var (bytes, value) in entries)
         {
+            if ((++count & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var node = root;
             foreach (byte b in bytes)
             {
@@ -49,16 +52,16 @@ internal sealed class DoubleArrayTrieBuilder
             }
             node.Value = value;
         }
-        return new DoubleArrayTrieBuilder().Place(root);
+        return new DoubleArrayTrieBuilder().Place(root, cancellationToken);
     }
 
     /// <summary>
     /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
     /// its value share a cache line.
     /// </summary>
-    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries)
+    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
-        var (units, values) = Build(entries);
+        var (units, values) = Build(entries, cancellationToken);
         var slots = new uint[units.Length * 2];
         for (int i = 0; i < units.Length; i++)
         {
@@ -68,15 +71,17 @@ internal sealed class DoubleArrayTrieBuilder
         return slots;
     }
 
-    private (uint[] Units, int[] Values) Place(Node root)
+    private (uint[] Units, int[] Values) Place(Node root, CancellationToken cancellationToken)
     {
         _values[0] = root.Value;
         _size = 1;
         // Breadth-first placement keeps siblings' subtrees near each other.
         var queue = new Queue<(Node Node, int Slot)>();
         queue.Enqueue((root, 0));
+        int placed = 0;
         while (queue.Count > 0)
         {
+            if ((++placed & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var (node, slot) = queue.Dequeue();
             if (node.Children.Count == 0) continue;
             var labels = node.Children.Keys;

@@ -146,7 +146,7 @@ internal static class HfBpeTableBuilder
         // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
         // that contains none of them, since a piece's encoding only involves tokens spelled inside it.
         ct.ThrowIfCancellationRequested();
-        ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true)!;
+        ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
         var guarded = new List<(byte[] Bytes, int Value)>();
         foreach (var t in ranked)
             if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
@@ -181,8 +181,8 @@ internal static class HfBpeTableBuilder
         uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries);
-            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct);
+            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded, ct);
         }
         catch (TrieTooLargeException e)
         {
