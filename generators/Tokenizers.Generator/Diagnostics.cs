@@ -78,6 +78,10 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnsupportedRegex = Error("TOK022", "Unsupported pattern construct",
         "{0}.", "The pre-tokenizer's regular expressions are compiled at build time; this construct is not supported.");
 
+    public static readonly DiagnosticDescriptor AmbiguousFile = Error("TOK023", "Ambiguous vocabulary file",
+        "'{0}' matches no AdditionalFiles item by its path relative to the project, and {1} items are named '{2}'.",
+        "Write the file's path relative to the project in the attribute.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()
         .Select(f => f.GetValue(null))

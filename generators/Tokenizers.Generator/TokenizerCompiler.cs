@@ -151,8 +151,8 @@ internal static class TokenizerCompiler
     }
 
     /// <summary>
-    /// Finds the AdditionalFiles item for an attribute path: by path relative to the project, else by file name.
-    /// Reports a missing, unreadable, empty or non-UTF-8 file.
+    /// Finds the AdditionalFiles item for an attribute path: by path relative to the project, else by file name when
+    /// one item alone has it. Reports a missing, ambiguous, unreadable, empty or non-UTF-8 file.
     /// </summary>
     internal static VocabularyFile? Resolve(string path, CompileInput input, List<DiagnosticInfo> diagnostics)
     {
@@ -169,8 +169,15 @@ internal static class TokenizerCompiler
         if (found is null && path.Length > 0)
         {
             string name = Path.GetFileName(path);
+            int matches = 0;
             foreach (var file in files)
-                if (string.Equals(Path.GetFileName(file.Path), name, StringComparison.OrdinalIgnoreCase)) { found = file; break; }
+                if (string.Equals(Path.GetFileName(file.Path), name, StringComparison.OrdinalIgnoreCase)) { found ??= file; matches++; }
+            // Several models' files are all named tokenizer.json: picking one of them would compile the wrong model.
+            if (matches > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.AmbiguousFile, at, path, matches, name));
+                return null;
+            }
         }
         if (found is null)
         {

@@ -34,7 +34,7 @@ internal static class HuggingFaceEmitter
         return sb.ToString();
     }
 
-    public const string Bases = ": global::Tokenizers.ITokenizer";
+    public const string Bases = ": global::Tokenizers.ITokenizer, global::Tokenizers.HuggingFace.IHuggingFaceModelOwner";
 
     // Tokenizers.HuggingFace.HuggingFaceModel is another team's: the generated members check their arguments themselves.
     private const string Text = "text ?? throw new global::System.ArgumentNullException(nameof(text))";
@@ -46,6 +46,8 @@ internal static class HuggingFaceEmitter
         Member.Constructor(className, "Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed."),
         new("/// <summary>The special added tokens, which ordinary text produces only when a <see cref=\"global::Tokenizers.SpecialTokenPolicy\"/> allows them.</summary>",
             "public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens", "s_model.SpecialTokens"),
+        // The streaming decoder runs a SentencePiece-style model's decoder chain through this.
+        Member.Inherited("global::Tokenizers.HuggingFace.HuggingFaceModel global::Tokenizers.HuggingFace.IHuggingFaceModelOwner.Model", "s_model"),
         Member.Inherited("public int VocabularySize", "s_model.VocabularySize"),
         Member.Inherited("public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text)",
             $"s_model.EncodeToIds({Text}, global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),

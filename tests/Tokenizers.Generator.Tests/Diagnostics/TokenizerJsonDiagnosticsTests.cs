@@ -89,4 +89,18 @@ public class TokenizerJsonDiagnosticsTests
         var diagnostics = Compile(Tiny, "[GeneratedTokenizer(\"models/tokenizer.json\", Pattern = \"cl100k\", SpecialTokens = new[] { \"<x>=1\" })]");
         Assert.Equal(["TOK012", "TOK013"], diagnostics.Select(d => d.Id).Order().ToArray());
     }
+
+    [Fact]
+    public void AFileNameTwoItemsShareIsAmbiguous()
+    {
+        var diagnostics = Run(Source("[GeneratedTokenizer(\"tokenizer.json\")]"),
+            CompilerText.At("llama3/tokenizer.json", Tiny), CompilerText.At("qwen3/tokenizer.json", Tiny));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("TOK023", d.Id);
+        Assert.StartsWith("'tokenizer.json' matches no AdditionalFiles item by its path relative to the project, and 2 items are named 'tokenizer.json'.",
+            d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // With the path written out, each compiles.
+        Assert.Empty(Run(Source("[GeneratedTokenizer(\"qwen3/tokenizer.json\")]"),
+            CompilerText.At("llama3/tokenizer.json", Tiny), CompilerText.At("qwen3/tokenizer.json", Tiny)));
+    }
 }
