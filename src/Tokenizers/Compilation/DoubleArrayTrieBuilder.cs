@@ -13,8 +13,8 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal sealed class DoubleArrayTrieBuilder
 {
-    public const int MaxBase = (int)(uint.MaxValue >> 9);
-    private const uint Used = 0x100;
+    public const int MaxBase = TrieLayout.MaxBase;
+    private const uint Used = TrieLayout.Used;
 
     private sealed class Node
     {
@@ -57,7 +57,7 @@ internal sealed class DoubleArrayTrieBuilder
 
     /// <summary>
     /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
-    /// its value share a cache line.
+    /// its value are one 8-byte read.
     /// </summary>
     public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
@@ -87,7 +87,7 @@ internal sealed class DoubleArrayTrieBuilder
             var labels = node.Children.Keys;
             int @base = FindBase(labels);
             _baseUsed[@base] = true;
-            _units[slot] |= (uint)@base << 9;
+            _units[slot] |= (uint)@base << TrieLayout.BaseShift;
             foreach (var pair in node.Children)
             {
                 int child = @base + pair.Key;
