@@ -10,7 +10,8 @@ namespace Tokenizers.Fuzz.Tests;
 /// chars, emoji and any code point force byte fallback) against Hugging Face's Rust core (<see cref="HuggingFaceOracle"/>)
 /// on 100,000 random strings a run, a fifth for each model: the hard-string fragments of <see cref="FuzzText"/> plus the
 /// models' added-token text whole and in fragments. HF always matches added tokens, so ours encodes with
-/// <see cref="SpecialTokenPolicy.All"/>. The seed changes every run and is printed; <c>TOKENIZERS_FUZZ_SEED</c> repeats
+/// <see cref="SpecialTokenPolicy.All"/>. The SentencePiece models' <c>Decode</c> of Hugging Face's ids of each of their
+/// strings is compared with Hugging Face's decode too. The seed changes every run and is printed; <c>TOKENIZERS_FUZZ_SEED</c> repeats
 /// a run and <c>TOKENIZERS_FUZZ_STRINGS</c> changes the count. Each mismatch is shrunk to a minimal reproducer.
 /// </summary>
 public class HuggingFaceFuzzTests
@@ -43,12 +44,14 @@ public class HuggingFaceFuzzTests
 
         var report = new FuzzReport(seed, strings, "Hugging Face tokenizers 0.22.2");
         var mismatches = new List<(string Model, string Text)>();
+        var decodes = new List<(string Model, IReadOnlyList<int[]> Ids)>();
         long ourTicks = 0;
         HuggingFaceOracle.Shared.Run(batches, (b, theirs) =>
         {
             long started = Stopwatch.GetTimestamp();
             HuggingFaceBatch batch = batches[b];
             ITokenizer tokenizer = ours[batch.Model];
+            if (HuggingFaceModels.SentencePiece.Contains(batch.Model)) decodes.Add((batch.Model, theirs));
             for (int k = 0; k < theirs.Length; k++)
             {
                 string text = batch.Texts[k];
@@ -60,6 +63,7 @@ public class HuggingFaceFuzzTests
             }
             ourTicks += Stopwatch.GetTimestamp() - started;
         });
+        var decodeMismatches = CompareDecodes(ours, decodes, report, ref ourTicks);
         report.OurTime = Stopwatch.GetElapsedTime(0, ourTicks);
         report.CompareTime = clock.Elapsed;
 
@@ -76,9 +80,51 @@ public class HuggingFaceFuzzTests
                 + $"    ours:         {Describe(tokenizer, minimal)}\n"
                 + $"    Hugging Face: [{string.Join(", ", HuggingFaceOracle.Shared.Encode(model, minimal))}]");
         }
+        foreach (var (model, ids, theirs) in decodeMismatches.DistinctBy(m => m.Model).Concat(decodeMismatches).Distinct().Take(MaxReported - reported.Count))
+            report.Reproducers.Add($"{model} decode of [{string.Join(", ", ids)}]\n"
+                + $"    ours:         {Differential.Literal(DescribeDecode(ours[model], ids))}\n"
+                + $"    Hugging Face: {Differential.Literal(theirs)}");
         report.TotalTime = clock.Elapsed;
         report.Publish();
         Assert.True(report.Mismatches == 0, report.Describe());
+    }
+
+    /// <summary>
+    /// The SentencePiece-style models' decode (meta spaces, byte-fallback runs, the stripped first space) of Hugging
+    /// Face's ids of every fuzz string, against Hugging Face's decode of the same ids: one comparison each.
+    /// </summary>
+    private static List<(string Model, int[] Ids, string Theirs)> CompareDecodes(Dictionary<string, ITokenizer> ours,
+        List<(string Model, IReadOnlyList<int[]> Ids)> decodes, FuzzReport report, ref long ourTicks)
+    {
+        var mismatches = new List<(string, int[], string)>();
+        long ticks = 0;
+        HuggingFaceOracle.Shared.Decode(decodes, (b, theirs) =>
+        {
+            long started = Stopwatch.GetTimestamp();
+            var (model, ids) = decodes[b];
+            for (int k = 0; k < theirs.Length; k++)
+            {
+                report.Comparisons++;
+                if (DescribeDecode(ours[model], ids[k]) == theirs[k]) continue;
+                report.Mismatches++;
+                if (mismatches.Count < 10_000) mismatches.Add((model, ids[k], theirs[k]));
+            }
+            ticks += Stopwatch.GetTimestamp() - started;
+        });
+        ourTicks += ticks;
+        return mismatches;
+    }
+
+    private static string DescribeDecode(ITokenizer tokenizer, int[] ids)
+    {
+        try
+        {
+            return tokenizer.Decode(ids);
+        }
+        catch (Exception e)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
+        }
     }
 
     private static bool Same(ITokenizer tokenizer, string text, int[] theirs)

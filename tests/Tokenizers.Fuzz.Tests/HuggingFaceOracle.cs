@@ -42,6 +42,38 @@ public sealed class HuggingFaceOracle : IDisposable
     public void Run(IReadOnlyList<HuggingFaceBatch> batches, Action<int, int[][]> onAnswer) =>
         _node.Exchange(batches.Count, (line, i) => AppendRequest(line, batches[i]), (i, line) => onAnswer(i, ParseAnswer(line, batches[i])));
 
+    /// <summary>
+    /// Hugging Face's <c>decode(ids, skip_special_tokens=false)</c> of every id array of each batch (one model a batch),
+    /// streaming as <see cref="Run"/> does: <paramref name="onAnswer"/> sees batch i's texts in order.
+    /// </summary>
+    public void Decode(IReadOnlyList<(string Model, IReadOnlyList<int[]> Ids)> batches, Action<int, string[]> onAnswer) =>
+        _node.Exchange(batches.Count, (line, i) => AppendDecodeRequest(line, batches[i].Model, batches[i].Ids), (i, line) =>
+        {
+            using JsonDocument document = JsonDocument.Parse(line);
+            JsonElement root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+                throw new InvalidOperationException($"the HF oracle failed to decode a {batches[i].Model} batch: {root.GetProperty("error").GetString()}");
+            string[] texts = root.EnumerateArray().Select(t => t.GetString()!).ToArray();
+            if (texts.Length != batches[i].Ids.Count) throw new InvalidOperationException($"the HF oracle decoded {texts.Length} arrays, not {batches[i].Ids.Count}");
+            onAnswer(i, texts);
+        });
+
+    private static void AppendDecodeRequest(StringBuilder sb, string model, IReadOnlyList<int[]> ids)
+    {
+        sb.Append("{\"m\":\"").Append(model).Append("\",\"d\":[");
+        for (int i = 0; i < ids.Count; i++)
+        {
+            sb.Append(i > 0 ? ",[" : "[");
+            for (int j = 0; j < ids[i].Length; j++)
+            {
+                if (j > 0) sb.Append(',');
+                sb.Append(ids[i][j]);
+            }
+            sb.Append(']');
+        }
+        sb.Append("]}\n");
+    }
+
     private static int[][] ParseAnswer(string line, HuggingFaceBatch batch)
     {
         using JsonDocument document = JsonDocument.Parse(line);
