@@ -14,6 +14,7 @@ internal sealed class CharSymbols
     private readonly int[] _byteIds;
     private readonly int _unkId;
     private readonly bool _fuseUnk, _byteFallback, _complete;
+    private readonly bool[] _opaque; // by id: a byte-fallback token or unk (asked twice for each of Gemma 3's 514,906 merges)
 
     private CharSymbols(int[] byteIds, bool byteFallback, bool complete, int unkId, bool fuseUnk)
     {
@@ -22,6 +23,11 @@ internal sealed class CharSymbols
         _complete = complete;
         _unkId = unkId;
         _fuseUnk = fuseUnk;
+        int largest = unkId;
+        if (byteFallback) foreach (int id in byteIds) largest = System.Math.Max(largest, id);
+        _opaque = new bool[largest + 1];
+        if (unkId >= 0) _opaque[unkId] = true;
+        if (byteFallback) foreach (int id in byteIds) if (id >= 0) _opaque[id] = true;
     }
 
     /// <summary>The byte-fallback token of a byte, as Hugging Face spells it (<c>format!("&lt;{b:#04X}&gt;")</c>).</summary>
@@ -55,14 +61,7 @@ internal sealed class CharSymbols
     }
 
     /// <summary>Whether merging can see <paramref name="id"/> as a symbol other than a char's token: a byte-fallback or the unk token.</summary>
-    public bool IsOpaque(int id)
-    {
-        if (id == _unkId) return true;
-        if (!_byteFallback) return false;
-        foreach (int b in _byteIds)
-            if (b == id) return true;
-        return false;
-    }
+    public bool IsOpaque(int id) => (uint)id < (uint)_opaque.Length && _opaque[id];
 
     public string Describe() =>
         (_complete ? "byte fallback" : _byteFallback ? "partial byte fallback, else unk" : "unk")
