@@ -19,7 +19,12 @@ internal static class TokenizerJsonCompiler
 
         var definition = file.Definition;
         PatternCheck.CheckAll(text, definition, errors);
-        if (errors.Count > 0) return null;
+        AddedTokenIds.Check(definition.AddedTokens, file.Vocab, errors);
+        if (errors.Count > 0)
+        {
+            LocateByPath(text, errors);
+            return null;
+        }
         bool byteLevel = IsByteLevel(definition);
         if (DecoderSupport.Steps(definition.Decoder, byteLevel, out string? problem, out string path, out object[] steps) is null)
         {

@@ -169,4 +169,17 @@ public class SentencePieceDiagnosticsTests
         var d = Assert.Single(Compile(json));
         Assert.Contains("pre_tokenizer.replacement", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Hugging Face gives an added token the id its content has in model.vocab, whatever added_tokens says (and one
+    /// outside the vocab the next id): a file that says otherwise is refused, naming the id Hugging Face gives.
+    /// </summary>
+    [Fact]
+    public void AnAddedTokenIdThatHuggingFaceWouldNotGiveIsLocatedOnIt()
+    {
+        string json = Edit("{\"id\": 1, \"content\": \"<s>\"", "{\"id\": 1, \"content\": \"ab\"");
+        AssertOne(json, "TOK021", "1, \"content\": \"ab\"", "added_tokens[1].id", "has id 1", "gives it 262 (its id in model.vocab)");
+        string next = Edit("{\"id\": 1, \"content\": \"<s>\"", "{\"id\": 1, \"content\": \"<s>\"}, {\"id\": 300, \"content\": \"<pad>\"");
+        AssertOne(next, "TOK021", "300, \"content\"", "added_tokens[2].id", "has id 300", "gives it 264");
+    }
 }
