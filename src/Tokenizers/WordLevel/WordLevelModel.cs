@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.RegularExpressions;
 using Tokenizers.Bpe;
@@ -19,6 +20,7 @@ namespace Tokenizers.WordLevel;
 /// capturing group are pieces, and blank pieces are dropped. Word lists have no special tokens, so the
 /// <see cref="SpecialTokenPolicy"/> of <see cref="ITokenizer"/> does not change the result.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WordLevelModel
 {
     private readonly string _words, _wordOffsets, _buckets;
