@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Tokenizers.Bpe;
 using Tokenizers.Data;
+using Tokenizers.Notebook;
 
 namespace Tokenizers.WordLevel;
 

@@ -23,9 +23,9 @@ public class PublicSurfaceTests
         "Tokenizers.TokenizerFile",
         "Tokenizers.TokenizerFileOptions",
         "Tokenizers.TokenizerFormatException",
-        "Tokenizers.ByteTokenizer",
+        "Tokenizers.Notebook.ByteTokenizer",
         "Tokenizers.Bpe.SpecialToken",
-        "Tokenizers.Bpe.GreedyLongestMatchTokenizer",
+        "Tokenizers.Notebook.GreedyLongestMatchTokenizer",
         "Tokenizers.Data.TokenFile",
         "Tokenizers.Data.TokenFileReader",
         "Tokenizers.Data.TokenFileWriter",
@@ -37,8 +37,8 @@ public class PublicSurfaceTests
         "Tokenizers.InvalidUtf8Exception",
         "Tokenizers.PreTokenization.PreTokenizer",
         "Tokenizers.WordLevel.UnknownWordException",
-        "Tokenizers.WordLevel.NotebookWordSplitter",
-        "Tokenizers.WordLevel.PythonWhitespace",
+        "Tokenizers.Notebook.NotebookWordSplitter",
+        "Tokenizers.Notebook.PythonWhitespace",
     ];
 
     [Fact]
