@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tokenizers.Compilation;
 
@@ -44,6 +45,7 @@ internal sealed class ByteSequenceMap
     }
 
     /// <summary>The value of the bytes <paramref name="text"/>[from, to).</summary>
+    [MethodImpl(ColdRun.Optimized)]
     public bool TryGetValue(byte[] text, int from, int to, out int value)
     {
         int entry = _slots[Find(text, from, to, Hash(text, from, to))];
@@ -56,6 +58,7 @@ internal sealed class ByteSequenceMap
         => TryGetValue(text, from, to, out int value) ? value : throw new KeyNotFoundException("The byte sequence is not in the map.");
 
     /// <summary>The slot that holds the bytes, or the empty slot where they would go.</summary>
+    [MethodImpl(ColdRun.Optimized)]
     private int Find(byte[] text, int from, int to, uint hash)
     {
         for (int slot = (int)(hash & (uint)_mask); ; slot = (slot + 1) & _mask)
@@ -65,6 +68,7 @@ internal sealed class ByteSequenceMap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Equal(byte[] key, byte[] text, int from, int to)
     {
         if (key.Length != to - from) return false;
@@ -73,6 +77,7 @@ internal sealed class ByteSequenceMap
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(byte[] text, int from, int to)
     {
         uint hash = 2166136261;

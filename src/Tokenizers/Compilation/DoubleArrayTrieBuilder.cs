@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tokenizers.Compilation;
 
@@ -81,6 +82,7 @@ internal sealed class DoubleArrayTrieBuilder
         public readonly int Start = start, End = end, Depth = depth, Slot = slot;
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private (uint[] Units, int[] Values) Place()
     {
         _values[0] = ValueOf(0, _keys.Length, 0);
@@ -134,6 +136,7 @@ internal sealed class DoubleArrayTrieBuilder
     }
 
     /// <summary>The lowest base ≥ 1 not used by another node whose child slots (base + label) are all free.</summary>
+    [MethodImpl(ColdRun.Optimized)]
     private int FindBase(byte[] labels, int count)
     {
         // Bases below _lowest[first label] are used or put that label on a used slot; both only ever get more so, so
@@ -182,6 +185,7 @@ internal sealed class DoubleArrayTrieBuilder
     }
 
     /// <summary>The 64 bits from bit <paramref name="from"/> on, bit 0 first; bits past the array are 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Bits(ulong[] bits, long from)
     {
         long word = from >> 6;
@@ -205,6 +209,7 @@ internal sealed class DoubleArrayTrieBuilder
     /// <summary>Orders key indices by their bytes (a prefix first), equal keys by index.</summary>
     private sealed class KeyOrder(byte[][] keys) : IComparer<int>
     {
+        [MethodImpl(ColdRun.Optimized)]
         public int Compare(int x, int y)
         {
             byte[] a = keys[x], b = keys[y];

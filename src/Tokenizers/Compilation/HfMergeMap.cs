@@ -1,4 +1,5 @@
-using System.Collections.Generic;
+using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Tokenizers.Compilation;
@@ -12,41 +13,62 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal sealed class HfMergeMap
 {
-    private readonly Dictionary<long, (int Index, int Result)> _pairs;
-
-    public HfMergeMap(int capacity) => _pairs = new Dictionary<long, (int, int)>(capacity, PairComparer.Instance);
-
-    public int Count => _pairs.Count;
-
-    /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
-    public void Add(int left, int right, int index, int result) => _pairs[Key(left, right)] = (index, result);
-
-    public bool TryGet(int left, int right, out int index, out int result)
+    // Open addressing, linear probing; a slot holds the pair and its merge, so a lookup touches one cache line where a
+    // Dictionary would follow a bucket into its entries.
+    private struct Slot
     {
-        if (_pairs.TryGetValue(Key(left, right), out var m))
-        {
-            index = m.Index;
-            result = m.Result;
-            return true;
-        }
-        index = result = -1;
-        return false;
+        public long Pair;
+        public int Index; // -1: empty
+        public int Result;
     }
 
-    private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
+    private readonly Slot[] _slots;
+    private readonly int _mask;
 
-    /// <summary>long's own hash is its halves XORed, which puts most id pairs in a few thousand buckets.</summary>
-    private sealed class PairComparer : IEqualityComparer<long>
+    public HfMergeMap(int capacity)
     {
-        public static readonly PairComparer Instance = new();
+        int size = 16;
+        while (size < capacity * 2) size <<= 1;
+        _slots = new Slot[size];
+        for (int i = 0; i < size; i++) _slots[i].Index = -1;
+        _mask = size - 1;
+    }
 
-        public bool Equals(long x, long y) => x == y;
+    public int Count { get; private set; }
 
-        public int GetHashCode(long key)
+    /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
+    public void Add(int left, int right, int index, int result)
+    {
+        long pair = PairKey(left, right);
+        ref Slot slot = ref _slots[Find(pair)];
+        if (slot.Index < 0)
         {
-            ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
-            return (int)(h >> 32) ^ (int)h;
+            if (Count * 2 >= _slots.Length) throw new InvalidOperationException("More merges than the capacity given.");
+            slot.Pair = pair;
+            Count++;
         }
+        slot.Index = index;
+        slot.Result = result;
+    }
+
+    [MethodImpl(ColdRun.Optimized)]
+    public bool TryGet(int left, int right, out int index, out int result)
+    {
+        ref Slot slot = ref _slots[Find(PairKey(left, right))];
+        index = slot.Index;
+        result = index < 0 ? -1 : slot.Result;
+        return index >= 0;
+    }
+
+    private static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
+
+    /// <summary>The slot of the pair, or the empty slot where it would go. The hash mixes both halves into the high bits it takes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(long pair)
+    {
+        int slot = (int)(((ulong)pair * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
+        while (_slots[slot].Index >= 0 && _slots[slot].Pair != pair) slot = (slot + 1) & _mask;
+        return slot;
     }
 
     /// <summary>
@@ -56,9 +78,16 @@ internal sealed class HfMergeMap
     /// </summary>
     public bool LastMerge(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
     {
+        for (int i = 0; i + 1 < count; i++) Pair(symbols, i, pairIndex, pairResult);
+        return MergeAll(symbols, lengths, count, pairIndex, pairResult, out leftLength, out mergeIndex);
+    }
+
+    /// <summary><see cref="LastMerge"/> once the merge of each adjacent pair is in <paramref name="pairIndex"/> and <paramref name="pairResult"/>.</summary>
+    [MethodImpl(ColdRun.Optimized)]
+    private bool MergeAll(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
+    {
         leftLength = 0;
         mergeIndex = -1;
-        for (int i = 0; i + 1 < count; i++) Pair(symbols, i, pairIndex, pairResult);
         while (count > 1)
         {
             int best = -1, bestIndex = int.MaxValue;
@@ -102,6 +131,7 @@ internal sealed class HfMergeMap
     /// happen in the same order whatever surrounds it, until the token is whole. So the last merge is the only merge
     /// that ever makes the token; every other listed merge for it never fires.
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     public void FindLastMerges(byte[]?[] tokenBytes, int[] byteToId, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
     {
         int longest = 1;
@@ -110,6 +140,11 @@ internal sealed class HfMergeMap
         var lengths = new int[longest];
         var pairIndex = new int[longest];
         var pairResult = new int[longest];
+        // Every token starts as single bytes: the merges of the 65,536 byte pairs, looked up once.
+        var bytePairIndex = new int[256 * 256];
+        var bytePairResult = new int[256 * 256];
+        for (int pair = 0; pair < bytePairIndex.Length; pair++)
+            if (!TryGet(byteToId[pair >> 8], byteToId[pair & 0xFF], out bytePairIndex[pair], out bytePairResult[pair])) bytePairIndex[pair] = -1;
         for (int id = 0; id < tokenBytes.Length; id++)
         {
             if ((id & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
@@ -121,8 +156,14 @@ internal sealed class HfMergeMap
             {
                 symbols[i] = byteToId[bytes[i]];
                 lengths[i] = 1;
+                if (i + 1 < bytes.Length)
+                {
+                    int pair = bytes[i] << 8 | bytes[i + 1];
+                    pairIndex[i] = bytePairIndex[pair];
+                    pairResult[i] = bytePairResult[pair];
+                }
             }
-            selfBuilt[id] = LastMerge(symbols, lengths, bytes.Length, pairIndex, pairResult, out leftLength[id], out mergeIndex[id])
+            selfBuilt[id] = MergeAll(symbols, lengths, bytes.Length, pairIndex, pairResult, out leftLength[id], out mergeIndex[id])
                 && symbols[0] == id;
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tokenizers.Compilation;
 
@@ -20,6 +21,7 @@ internal static class SplitTableBuilder
     /// the tokens that contain no such token are still exact, since a token's split depends only on its substrings.
     /// Null when a token is longer than a split can say (or, unless partial, when a token is unbuilt).
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, bool partial)
     {
         int maxRank = -1;
@@ -58,6 +60,7 @@ internal static class SplitTableBuilder
     /// r1 = [a, p) and token r2 = [p, b): undo both tokens' merges from the last, and check that no pair across the
     /// boundary would have merged before them. Only tokens ranked below <paramref name="known"/> have splits yet.
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     private static bool IsValidPair(byte[] text, int a, int p, int b, int r1, int r2, int known, ByteSequenceMap rankOf, ushort[] split)
     {
         int limit = int.MaxValue;
