@@ -144,9 +144,31 @@ public class WorstCaseBenchmarks
     [Benchmark] public int Ours_CountTokens() => Instances.Ours(Encoding).Tokenizer.CountTokens(_text);
 }
 
+/// <summary>
+/// Issue 12 §4: a 10 MB text with &lt;|endoftext|&gt; every ~1,000 chars, special tokens allowed against not: the
+/// search for the four absent special tokens is not repeated at every hit, so both are linear.
+/// </summary>
+[Config(typeof(BenchConfig))]
+public class SpecialTokenBenchmarks
+{
+    [Params(10_000_000)] public int Length;
+    private string _text = "";
+    private ITokenizer _cl100k = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Corpora.Get($"specials-{Length}");
+        _cl100k = Instances.Ours("cl100k_base").Tokenizer;
+    }
+
+    [Benchmark(Baseline = true)] public int Ours_CountTokens_None() => _cl100k.CountTokens(_text);
+    [Benchmark] public int Ours_CountTokens_All() => _cl100k.CountTokens(_text.AsSpan(), SpecialTokenPolicy.All);
+}
+
+[WarmupCount(1), IterationCount(3), InvocationCount(1)]
 /// <summary>The others on 100k letters only (they are quadratic: 1M letters takes them minutes); one call an iteration.</summary>
 [Config(typeof(BenchConfig))]
-[WarmupCount(1), IterationCount(3), InvocationCount(1)]
 public class WorstCaseOthersBenchmarks
 {
     [Params("cl100k_base", "o200k_base")] public string Encoding = "";

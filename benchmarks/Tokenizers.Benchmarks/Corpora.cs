@@ -36,8 +36,19 @@ public static class Corpora
         Code => SourceCode(1_000_000),
         Multilingual => MultilingualText(1_000_000, seed: 2),
         _ when name.StartsWith("letters-", StringComparison.Ordinal) => RandomLetters(int.Parse(name["letters-".Length..]), seed: 3),
+        _ when name.StartsWith("specials-", StringComparison.Ordinal) => WithSpecialTokens(int.Parse(name["specials-".Length..])),
         _ => throw new ArgumentException($"Unknown corpus '{name}'."),
     };
+
+    /// <summary>Prose with "&lt;|endoftext|&gt;" every ~1,000 chars, <paramref name="length"/> chars in all (issue 12 §4).</summary>
+    private static string WithSpecialTokens(int length)
+    {
+        string prose = ProseText();
+        var sb = new StringBuilder(length + 1000);
+        for (int at = 0; sb.Length < length; at = (at + 987) % (prose.Length - 987))
+            sb.Append(prose, at, 987).Append("<|endoftext|>");
+        return sb.ToString(0, length);
+    }
 
     public static string Describe(string name) => name switch
     {

@@ -72,6 +72,15 @@ public static class QuickRun
                 Line(encoding, $"letters-{n / 1000}k", "CountTokens", n / 1e6, letters, t => () => ours.Count(t), theirs, once: true);
             }
         }
+        // Special tokens allowed in a 10 MB text with <|endoftext|> every ~1,000 chars: linear, as without them (issue 12 §4).
+        if (encodings.Contains("cl100k_base"))
+        {
+            string specials = Corpora.Get("specials-10000000");
+            var cl100k = Instances.Ours("cl100k_base").Tokenizer;
+            double mb = Corpora.Utf8Bytes(specials) / 1e6;
+            Line("cl100k_base", "specials-10M", "CountTokens", mb, specials, t => () => cl100k.CountTokens(t), [], once: true);
+            Line("cl100k_base", "specials-10M", "CountTokens(All)", mb, specials, t => () => cl100k.CountTokens(t.AsSpan(), SpecialTokenPolicy.All), [], once: true);
+        }
         Console.WriteLine($"// quick run took {total.Elapsed.TotalSeconds:0} s");
         if (csvPath is not null)
         {

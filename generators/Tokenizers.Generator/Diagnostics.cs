@@ -52,7 +52,7 @@ internal static class Diagnostics
         "Special token '{0}': {1}.", "Give special tokens as \"text=id\" with an id no vocabulary token uses.");
 
     public static readonly DiagnosticDescriptor VocabularyTooLarge = Error("TOK014", "Vocabulary too large",
-        "{0}: {1}.", "Split the vocabulary or file an issue to widen the generated layout.");
+        "{0}: {1}.", "Keep a large vocabulary in a project of its own, or file an issue to widen the generated layout.");
 
     public static readonly DiagnosticDescriptor InternalError = Error("TOK015", "Tokenizer generator failed",
         "The tokenizer generator failed on '{0}': {1}.", "Please report this with the vocabulary that caused it.");
@@ -77,6 +77,10 @@ internal static class Diagnostics
 
     public static readonly DiagnosticDescriptor UnsupportedRegex = Error("TOK022", "Unsupported pattern construct",
         "{0}.", "The pre-tokenizer's regular expressions are compiled at build time; this construct is not supported.");
+
+    public static readonly DiagnosticDescriptor AmbiguousFile = Error("TOK023", "Ambiguous vocabulary file",
+        "'{0}' matches no AdditionalFiles item by its path relative to the project, and {1} items are named '{2}'.",
+        "Write the file's path relative to the project in the attribute.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()

@@ -15,51 +15,26 @@ namespace Tokenizers.Generator;
 /// </summary>
 internal static class HuggingFaceCompiler
 {
-    public static bool Handles(TokenizerRequest request)
-        => request.MergesPath is null
-           && request.VocabularyPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-           && !string.Equals(Path.GetFileName(request.VocabularyPath), "vocab.json", StringComparison.OrdinalIgnoreCase);
+    public static TokenizerModel Build(CompileInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        => new(input.Key, input.Key.VocabularyPath, null, EquatableArray<DiagnosticInfo>.Empty,
+            HuggingFace: Tables(input, diagnostics, cancellationToken));
 
-    public static TokenizerModel Compile(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, CancellationToken cancellationToken)
+    private static HuggingFaceTables? Tables(CompileInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
-        HuggingFaceTables? tables = null;
-        if (diagnostics.Count == 0)
-        {
-            try
-            {
-                tables = Build(request, files, projectDirectory, diagnostics, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, request.AttributeLocation, request.ClassName, e.GetType().Name + ": " + e.Message));
-            }
-        }
-        if (diagnostics.Count > 0) tables = null;
-        return new TokenizerModel(request.Namespace, request.ClassName, request.Accessibility, request.VocabularyPath, null,
-            diagnostics.ToEquatableArray(), HuggingFace: tables);
-    }
-
-    private static HuggingFaceTables? Build(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-    {
+        var request = input.Key;
         // tokenizer.json carries its own pre-tokenizer and added tokens: an attribute option would silently fight it.
         if (request.Pattern is not null)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, request.PatternLocation ?? request.AttributeLocation,
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, DiagnosticAnchor.Pattern,
                 TextDisplay.Show(request.Pattern), "a tokenizer.json defines its own pre-tokenizer; remove Pattern"));
         for (int i = 0; i < request.SpecialTokens.Count; i++)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, request.SpecialTokenLocation(i), TextDisplay.Show(request.SpecialTokens[i]),
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, DiagnosticAnchor.SpecialToken(i), TextDisplay.Show(request.SpecialTokens[i]),
                 "a tokenizer.json lists its own added tokens; remove SpecialTokens"));
         if (request.UnknownToken is not null)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.UnknownTokenLocation ?? request.AttributeLocation,
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, DiagnosticAnchor.UnknownToken,
                 request.VocabularyPath, "UnknownToken applies to word lists; a tokenizer.json names its own unk_token"));
         if (diagnostics.Count > 0) return null;
 
-        var file = TokenizerCompiler.Resolve(request.VocabularyPath, request, files, projectDirectory, diagnostics);
+        var file = TokenizerCompiler.Resolve(request.VocabularyPath, input, diagnostics);
         if (file is null) return null;
 
         var compiled = TokenizerJsonCompiler.Compile(file.Text!, cancellationToken, out var errors);

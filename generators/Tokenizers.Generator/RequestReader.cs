@@ -34,7 +34,6 @@ internal static class RequestReader
             }
         }
 
-        var diagnostics = new List<DiagnosticInfo>();
         string? problem = null;
         var syntax = (TypeDeclarationSyntax)context.TargetNode;
         if (syntax is RecordDeclarationSyntax) problem = "is a record";
@@ -45,15 +44,14 @@ internal static class RequestReader
         else if (type.IsFileLocal) problem = "is file-local";
         else if (type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == TokenizerGenerator.AttributeName) > 1)
             problem = "carries [GeneratedTokenizer] more than once";
-        if (problem is not null)
-            diagnostics.Add(DiagnosticInfo.Create(Generator.Diagnostics.InvalidTarget, LocationInfo.From(syntax.Identifier.GetLocation()), type.Name, problem));
 
         var arguments = new ArgumentLocations(attributeSyntax, specials.Count);
         string accessibility = type.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public ? "public" : "internal";
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        return new TokenizerRequest(ns, type.Name, accessibility, vocabularyPath, mergesPath, pattern,
-            specials.ToEquatableArray(), unknown, attributeLocation, diagnostics.ToEquatableArray(),
+        var key = new TokenizerKey(ns, type.Name, accessibility, vocabularyPath, mergesPath, pattern, specials.ToEquatableArray(), unknown, problem);
+        var locations = new RequestLocations(attributeLocation, LocationInfo.From(syntax.Identifier.GetLocation()),
             arguments.Vocabulary, arguments.Merges, arguments.Pattern, arguments.UnknownToken, arguments.SpecialTokens);
+        return new TokenizerRequest(key, locations);
     }
 
     /// <summary>The locations of the attribute's arguments, found in its syntax.</summary>

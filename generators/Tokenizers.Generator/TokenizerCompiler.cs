@@ -17,57 +17,77 @@ internal static class TokenizerCompiler
     /// <summary>The string-literal heap of an assembly holds 16 MB; leave room for the rest of the assembly.</summary>
     private const int MaxDataChars = 7 * 1024 * 1024;
 
-    public static TokenizerModel Compile(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, CancellationToken cancellationToken)
+    public static TokenizerModel Compile(CompileInput input, CancellationToken cancellationToken)
     {
-        if (WordLevelCompiler.Handles(request)) return WordLevelCompiler.Compile(request, files, projectDirectory, cancellationToken);
-        if (HuggingFaceCompiler.Handles(request)) return HuggingFaceCompiler.Compile(request, files, projectDirectory, cancellationToken);
-        var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
-        BpeTables? tables = null;
-        string description = request.VocabularyPath + (request.MergesPath is null ? "" : " + " + request.MergesPath);
-        if (diagnostics.Count == 0)
+        var key = input.Key;
+        var diagnostics = new List<DiagnosticInfo>();
+        if (key.TargetProblem is not null)
         {
-            try
-            {
-                tables = CompileBpe(request, files, projectDirectory, diagnostics, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, request.AttributeLocation, request.ClassName, e.GetType().Name + ": " + e.Message));
-                tables = null;
-            }
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidTarget, DiagnosticAnchor.ClassName, key.ClassName, key.TargetProblem));
+            return new TokenizerModel(key, key.VocabularyPath, null, diagnostics.ToEquatableArray());
         }
-        if (diagnostics.Count > 0) tables = null;
-        return new TokenizerModel(request.Namespace, request.ClassName, request.Accessibility, description, tables, diagnostics.ToEquatableArray());
+        var model = key.Kind switch
+        {
+            TokenizerKind.WordList => Guarded(input, diagnostics, WordLevelCompiler.Build, cancellationToken),
+            TokenizerKind.TokenizerJson => Guarded(input, diagnostics, HuggingFaceCompiler.Build, cancellationToken),
+            _ => Guarded(input, diagnostics, CompileBpe, cancellationToken),
+        };
+        return diagnostics.Count > 0
+            ? new TokenizerModel(key, model.SourceDescription, null, diagnostics.ToEquatableArray())
+            : model with { Literals = HeapBudget.LiteralsOf(model) };
     }
 
-    private static BpeTables? CompileBpe(TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory,
-        List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>Runs one kind's compiler, turning an unexpected exception into TOK015.</summary>
+    private static TokenizerModel Guarded(CompileInput input, List<DiagnosticInfo> diagnostics,
+        Func<CompileInput, List<DiagnosticInfo>, CancellationToken, TokenizerModel> compile, CancellationToken cancellationToken)
     {
+        try
+        {
+            return compile(input, diagnostics, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InternalError, DiagnosticAnchor.Attribute, input.Key.ClassName, e.GetType().Name + ": " + e.Message));
+            return new TokenizerModel(input.Key, input.Key.VocabularyPath, null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+    }
+
+    private static TokenizerModel CompileBpe(CompileInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var request = input.Key;
+        string description = request.VocabularyPath + (request.MergesPath is null ? "" : " + " + request.MergesPath);
+        var tables = CompileBpe(input, description, diagnostics, cancellationToken);
+        return new TokenizerModel(request, description, tables, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static BpeTables? CompileBpe(CompileInput input, string description, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var request = input.Key;
         if (request.VocabularyPath.Length == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.PathLocation(request.VocabularyPath), "", "the attribute names no vocabulary file"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, DiagnosticAnchor.Vocabulary, "", "the attribute names no vocabulary file"));
             return null;
         }
         bool json = request.VocabularyPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         if (request.MergesPath is not null && !json)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.PathLocation(request.VocabularyPath), request.VocabularyPath,
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, DiagnosticAnchor.Vocabulary, request.VocabularyPath,
                 "a merges file goes with a vocab.json vocabulary; a .tiktoken file or a word list takes no second argument"));
             return null;
         }
-        var vocab = Resolve(request.VocabularyPath, request, files, projectDirectory, diagnostics);
-        var merges = request.MergesPath is null ? null : Resolve(request.MergesPath, request, files, projectDirectory, diagnostics);
+        var vocab = Resolve(request.VocabularyPath, input, diagnostics);
+        var merges = request.MergesPath is null ? null : Resolve(request.MergesPath, input, diagnostics);
         if (vocab is null || (request.MergesPath is not null && merges is null)) return null;
 
         string pattern = request.Pattern ?? "gpt2";
         string? preTokenizer = PreTokenizerClass(pattern);
         if (preTokenizer is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, request.PatternLocation ?? request.AttributeLocation, TextDisplay.Show(pattern),
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, DiagnosticAnchor.Pattern, TextDisplay.Show(pattern),
                 "BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none"));
             return null;
         }
@@ -85,24 +105,24 @@ internal static class TokenizerCompiler
         }
         else
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, request.PathLocation(request.VocabularyPath), request.VocabularyPath,
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedFormat, DiagnosticAnchor.Vocabulary, request.VocabularyPath,
                 json ? "vocab.json needs a merges file as the attribute's second argument (a Hugging Face tokenizer.json takes one argument)" : "expected a tokenizer.json, a .tiktoken file, vocab.json with merges.txt, or a .txt word list"));
             return null;
         }
-        foreach (var error in vocabErrors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, vocab));
-        foreach (var error in mergesErrors) diagnostics.Add(DiagnosticInfo.FromCompileError(error, merges!));
+        foreach (var error in CompileErrorList.Capped(vocabErrors)) diagnostics.Add(DiagnosticInfo.FromCompileError(error, vocab));
+        foreach (var error in CompileErrorList.Capped(mergesErrors)) diagnostics.Add(DiagnosticInfo.FromCompileError(error, merges!));
         cancellationToken.ThrowIfCancellationRequested();
         if (vocabulary is null || !AddSpecialTokens(request, vocabulary, diagnostics)) return null;
 
-        var built = BpeTableBuilder.Build(vocabulary, out string? tooLarge);
+        var built = BpeTableBuilder.Build(vocabulary, out string? tooLarge, cancellationToken);
         if (built is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, tooLarge!));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, DiagnosticAnchor.Attribute, vocab.Name, tooLarge!));
             return null;
         }
         if (built.Chars > MaxDataChars)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, request.AttributeLocation, vocab.Name, $"its tables take {TextDisplay.Number(built.Chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.VocabularyTooLarge, DiagnosticAnchor.Attribute, vocab.Name, $"its tables take {TextDisplay.Number(built.Chars * 2L)} bytes of string literals, over the {TextDisplay.Number(MaxDataChars * 2L)} one tokenizer may use"));
             return null;
         }
         return new BpeTables(built.Trie, built.TokenBytes, built.TokenOffsets, built.RankToId, preTokenizer,
@@ -121,21 +141,24 @@ internal static class TokenizerCompiler
     };
 
     /// <summary>Adds the attribute's "text=id" special tokens; false after reporting a bad one.</summary>
-    private static bool AddSpecialTokens(TokenizerRequest request, BpeVocabulary vocabulary, List<DiagnosticInfo> diagnostics)
+    private static bool AddSpecialTokens(TokenizerKey request, BpeVocabulary vocabulary, List<DiagnosticInfo> diagnostics)
     {
         var problems = new List<(int Index, string Why)>();
         SpecialTokenSpecs.Add(vocabulary, request.SpecialTokens.Items, problems);
         foreach (var (index, why) in problems)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, request.SpecialTokenLocation(index), TextDisplay.Show(request.SpecialTokens[index]), why));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, DiagnosticAnchor.SpecialToken(index), TextDisplay.Show(request.SpecialTokens[index]), why));
         return problems.Count == 0;
     }
 
     /// <summary>
-    /// Finds the AdditionalFiles item for an attribute path: by path relative to the project, else by file name.
-    /// Reports a missing, unreadable, empty or non-UTF-8 file.
+    /// Finds the AdditionalFiles item for an attribute path: by path relative to the project, else by file name when
+    /// one item alone has it. Reports a missing, ambiguous, unreadable, empty or non-UTF-8 file.
     /// </summary>
-    internal static VocabularyFile? Resolve(string path, TokenizerRequest request, ImmutableArray<VocabularyFile> files, string? projectDirectory, List<DiagnosticInfo> diagnostics)
+    internal static VocabularyFile? Resolve(string path, CompileInput input, List<DiagnosticInfo> diagnostics)
     {
+        var files = input.Files;
+        string? projectDirectory = input.ProjectDirectory;
+        var at = DiagnosticAnchor.PathArgument(input.Key, path);
         VocabularyFile? found = null;
         if (!string.IsNullOrEmpty(projectDirectory) && path.Length > 0)
         {
@@ -146,17 +169,24 @@ internal static class TokenizerCompiler
         if (found is null && path.Length > 0)
         {
             string name = Path.GetFileName(path);
+            int matches = 0;
             foreach (var file in files)
-                if (string.Equals(Path.GetFileName(file.Path), name, StringComparison.OrdinalIgnoreCase)) { found = file; break; }
+                if (string.Equals(Path.GetFileName(file.Path), name, StringComparison.OrdinalIgnoreCase)) { found ??= file; matches++; }
+            // Several models' files are all named tokenizer.json: picking one of them would compile the wrong model.
+            if (matches > 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.AmbiguousFile, at, path, matches, name));
+                return null;
+            }
         }
         if (found is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.FileNotFound, request.PathLocation(path), path));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.FileNotFound, at, path));
             return null;
         }
         if (found.Text is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableFile, request.PathLocation(path), found.Name, "the compiler could not read the file"));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableFile, at, found.Name, "the compiler could not read the file"));
             return null;
         }
         var problem = found.NotUtf8 is { } notUtf8

@@ -12,7 +12,7 @@ public enum TokenizerSource
 
 /// <summary>
 /// One tokenizer per (model, source), made once for the test run. A side that has not landed yet skips the test
-/// with the switch that turns it on; the SentencePiece-style models skip as issue 10.
+/// with the switch that turns it on.
 /// </summary>
 public static class ModelTokenizers
 {
@@ -20,8 +20,8 @@ public static class ModelTokenizers
 
     public static ITokenizer Get(string model, TokenizerSource source)
     {
-        if (HuggingFaceModels.SentencePiece.Contains(model))
-            Assert.Skip($"{model} is a SentencePiece-style BPE: issue 10");
+        if (model == "gemma3" && source == TokenizerSource.Generated)
+            Assert.Skip("Gemma 3's generated class lives in its own assembly (Tokenizers.HuggingFace.Gemma.Tests): its tables and those of the other four models exceed one assembly's string heap together");
         return s_cache.GetOrAdd((model, source), key => new Lazy<ITokenizer>(() => Create(key.Item1, key.Item2))).Value;
     }
 
@@ -38,6 +38,7 @@ public static class ModelTokenizers
             "llama3" => new Llama3Tokenizer(),
             "qwen3" => new Qwen3Tokenizer(),
             "deepseek_v3" => new DeepSeekV3Tokenizer(),
+            "llama2" => new Llama2Tokenizer(),
             _ => throw new ArgumentException($"no generated class for {model}", nameof(model)),
         };
     }

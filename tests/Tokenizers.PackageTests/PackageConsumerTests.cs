@@ -5,8 +5,8 @@ namespace Tokenizers.PackageTests;
 
 /// <summary>
 /// A project outside the repository that references only the packed Tokenizers.Generator package, as a user's
-/// would, builds with GPT-2's vocabulary and produces tiktoken's ids, and with Llama 3's tokenizer.json and produces
-/// Hugging Face's.
+/// would, builds with GPT-2's vocabulary and produces tiktoken's ids, and with Llama 3's, Qwen3's and DeepSeek V3's
+/// tokenizer.json and produces Hugging Face's.
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
@@ -48,37 +48,78 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Equal("40 2936 1498 284 1986 262 1109", run.Output.Trim());
     }
 
-    /// <summary>The model's file in a subfolder, as a user adds it; the texts go by file, one line of ids each.</summary>
+    /// <summary>
+    /// The three byte-level models' files, each in a subfolder as a user adds it, compiled from the packages alone; every
+    /// reference vector of each goes through the consumer: its ids, its ids with the post-processor's tokens, and its
+    /// decoded text (Hugging Face's: Qwen3 normalizes to NFC).
+    /// </summary>
     [Fact]
-    public void ConsumerCompilesLlama3TokenizerJsonLikeHuggingFace()
+    public void ConsumerCompilesByteLevelTokenizerJsonLikeHuggingFace()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "llama3"));
-        File.Copy(HuggingFaceModels.TokenizerJson("llama3"), Path.Combine(_dir, "llama3", "tokenizer.json"));
-        WriteConsumer("llama3/tokenizer.json", """
+        string[] models = ["llama3", "qwen3", "deepseek_v3"];
+        foreach (string model in models)
+        {
+            Directory.CreateDirectory(Path.Combine(_dir, model));
+            File.Copy(HuggingFaceModels.TokenizerJson(model), Path.Combine(_dir, model, "tokenizer.json"));
+        }
+        WriteConsumer("llama3/tokenizer.json;qwen3/tokenizer.json;deepseek_v3/tokenizer.json", """
             using System;
             using System.IO;
+            using System.Text;
             using Tokenizers;
 
-            var tokenizer = new Llama3Tokenizer();
-            foreach (string path in args)
-                Console.WriteLine(string.Join(" ", tokenizer.EncodeToIds(File.ReadAllText(path), SpecialTokenPolicy.All)));
+            // Each line of args[0]: a model name, a tab, a UTF-8 text file. Prints its ids, its ids with the
+            // post-processor's tokens, and the decoded ids as base64 of UTF-8, a line each.
+            foreach (string line in File.ReadAllLines(args[0]))
+            {
+                string[] parts = line.Split('\t');
+                ITokenizer tokenizer = parts[0] switch
+                {
+                    "llama3" => new Llama3Tokenizer(),
+                    "qwen3" => new Qwen3Tokenizer(),
+                    _ => new DeepSeekV3Tokenizer(),
+                };
+                string text = Encoding.UTF8.GetString(File.ReadAllBytes(parts[1])); // keeps a leading U+FEFF
+                var ids = tokenizer.EncodeToIds(text, SpecialTokenPolicy.All);
+                Console.WriteLine(string.Join(" ", ids));
+                Console.WriteLine(string.Join(" ", tokenizer.EncodeToIds(text, SpecialTokenPolicy.All, addSpecialTokens: true)));
+                Console.WriteLine(Convert.ToBase64String(Encoding.UTF8.GetBytes(tokenizer.Decode(ids))));
+            }
 
             [GeneratedTokenizer("llama3/tokenizer.json")]
             public partial class Llama3Tokenizer;
+
+            [GeneratedTokenizer("qwen3/tokenizer.json")]
+            public partial class Qwen3Tokenizer;
+
+            [GeneratedTokenizer("deepseek_v3/tokenizer.json")]
+            public partial class DeepSeekV3Tokenizer;
             """);
-        var vectors = HuggingFaceVectors.For("llama3").Where(v => v.Name is "chat-llama3" or "mixed-7" or "code-sample").ToList();
-        Assert.Equal(3, vectors.Count);
-        var inputs = vectors.Select(v =>
+        var vectors = models.SelectMany(HuggingFaceVectors.For).ToList();
+        Assert.Equal(930, vectors.Count);
+        var list = new StringBuilder();
+        for (int i = 0; i < vectors.Count; i++)
         {
-            string path = Path.Combine(_dir, v.Name + ".txt");
-            File.WriteAllText(path, v.Text, new UTF8Encoding(false));
-            return path;
-        }).ToArray();
+            string path = Path.Combine(_dir, $"text-{i}.txt");
+            File.WriteAllText(path, vectors[i].Text, new UTF8Encoding(false));
+            list.Append(vectors[i].Model).Append('\t').Append(path).Append('\n');
+        }
+        File.WriteAllText(Path.Combine(_dir, "texts.tsv"), list.ToString());
 
         Build();
-        var run = Run(inputs);
+        var run = Run(Path.Combine(_dir, "texts.tsv"));
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Equal(vectors.Select(v => string.Join(" ", v.Ids)), run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        string[] lines = run.Output.Split('\n');
+        var mismatches = new List<string>();
+        for (int i = 0; i < vectors.Count; i++)
+        {
+            var v = vectors[i];
+            string decoded = v.Model == "qwen3" ? v.Text.Normalize(NormalizationForm.FormC) : v.Text;
+            if (lines[3 * i] != string.Join(" ", v.Ids)) mismatches.Add(v + ": ids");
+            if (lines[3 * i + 1] != string.Join(" ", v.IdsWithSpecial)) mismatches.Add(v + ": ids with special tokens");
+            if (lines[3 * i + 2] != Convert.ToBase64String(Encoding.UTF8.GetBytes(decoded))) mismatches.Add(v + ": decoded text");
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
     private void WriteConsumer(string additionalFiles, string program)

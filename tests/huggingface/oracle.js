@@ -3,7 +3,9 @@
 // stdin: one JSON object a line, {"m": model, "t": [text, ...], "s": 0 or 1}: encode every text of the batch with
 // addSpecialTokens = s (0: the model's ids only, as HF's encode(text, add_special_tokens=False); 1: the
 // post-processor's BOS/EOS too). Added tokens in the text are always matched, as Hugging Face does.
-// stdout: one JSON line a request, in order: an array of id arrays (one per text), or {"error": message}.
+// A request {"m": model, "d": [[id, ...], ...]} instead decodes each id array (decode(ids, skip_special_tokens=false)).
+// stdout: one JSON line a request, in order: an array of id arrays (one per text), or of strings (one per decoded
+// array), or {"error": message}.
 "use strict";
 const path = require("path");
 const readline = require("readline");
@@ -27,6 +29,11 @@ function tokenizer(model) {
 
 async function answer(request) {
   try {
+    if (request.d) {
+      const texts = [];
+      for (const ids of request.d) texts.push(await tokenizer(request.m).decode(ids, false));
+      return JSON.stringify(texts);
+    }
     const options = { addSpecialTokens: request.s === 1 };
     // encodeBatch runs the batch on HF's own thread pool; one text is encoded alone, as the shrinker asks.
     const encodings = request.t.length === 1

@@ -26,6 +26,23 @@ internal static class LiteralWriter
         sb.Append('"');
     }
 
+    /// <summary>
+    /// Writes text as a verbatim literal (<c>@"…"</c>, quotes doubled) when every char can stand as itself, so JSON stays
+    /// readable; otherwise as <see cref="Write"/> does.
+    /// </summary>
+    public static void WriteReadable(StringBuilder sb, string text)
+    {
+        foreach (char c in text)
+        {
+            if (c != '"' && c != '\\' && s_escaped[c])
+            {
+                Write(sb, text);
+                return;
+            }
+        }
+        sb.Append("@\"").Append(text.Replace("\"", "\"\"")).Append('"');
+    }
+
     private static bool[] BuildEscapeTable()
     {
         var table = new bool[char.MaxValue + 1];

@@ -14,7 +14,7 @@ internal static class TokenizerEmitter
         var sb = new StringBuilder(Header);
         sb.Append($"// {model.ClassName}: byte-level BPE compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
         sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
-        OpenType(sb, model, ": global::Tokenizers.IStreamableTokenizer");
+        OpenType(sb, model, Bases);
         sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
         // Each table is read in place from the assembly's string heap, found by the key its literal starts with.
         sb.Append("        ").Append(Find(model, "Trie", t.Trie)).Append(",\n");
@@ -26,54 +26,36 @@ internal static class TokenizerEmitter
         foreach (var s in t.SpecialTokens)
             sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
         sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits)).Append(");\n\n");
-        sb.Append($$"""
-                /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed.</summary>
-                public {{model.ClassName}}() { }
-
-                /// <summary>The special tokens, which ordinary text never produces.</summary>
-                public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens => s_model.SpecialTokens;
-
-                /// <summary>The pre-tokenizer that splits text into the pieces BPE encodes independently.</summary>
-                public global::Tokenizers.PreTokenization.PreTokenizer PreTokenizer => global::Tokenizers.PreTokenization.{{t.PreTokenizer}}.Instance;
-
-                /// <inheritdoc />
-                public int VocabularySize => s_model.VocabularySize;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text)
-                    => s_model.EncodeToIds(text, global::Tokenizers.SpecialTokenPolicy.None);
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text, global::Tokenizers.SpecialTokenPolicy specialTokens)
-                    => s_model.EncodeToIds(text, specialTokens);
-
-                /// <inheritdoc />
-                public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,
-                    out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
-                    => s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None);
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<int>[] EncodeBatch(global::System.Collections.Generic.IReadOnlyList<string> texts,
-                    global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
-                    => global::Tokenizers.TokenizerBatch.Encode(this, texts, specialTokens);
-
-                /// <inheritdoc />
-                public int CountTokens(string text) => s_model.CountTokens(text, global::Tokenizers.SpecialTokenPolicy.None);
-
-                /// <inheritdoc />
-                public int CountTokens(global::System.ReadOnlySpan<char> text, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
-                    => s_model.CountTokens(text, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None);
-
-                /// <inheritdoc />
-                public string Decode(global::System.Collections.Generic.IEnumerable<int> ids) => s_model.Decode(ids);
-
-                /// <inheritdoc />
-                public int DecodeToBytes(int id, global::System.Span<byte> destination) => s_model.DecodeToBytes(id, destination);
-
-            """);
+        Member.Write(sb, Members(model.ClassName, "global::Tokenizers.PreTokenization." + t.PreTokenizer + ".Instance"));
         CloseType(sb);
         return sb.ToString();
     }
+
+    public const string Bases = ": global::Tokenizers.IStreamableTokenizer";
+
+    /// <summary>The members over <c>s_model</c> (a Tokenizers.Bpe.BytePairModel).</summary>
+    public static Member[] Members(string className, string preTokenizer) =>
+    [
+        Member.Constructor(className, "Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or decompressed."),
+        new("/// <summary>The special tokens, which ordinary text never produces.</summary>",
+            "public global::System.Collections.Generic.IReadOnlyList<global::Tokenizers.Bpe.SpecialToken> SpecialTokens", "s_model.SpecialTokens"),
+        new("/// <summary>The pre-tokenizer that splits text into the pieces BPE encodes independently.</summary>",
+            "public global::Tokenizers.PreTokenization.PreTokenizer PreTokenizer", preTokenizer),
+        Member.Inherited("public int VocabularySize", "s_model.VocabularySize"),
+        Member.Inherited("public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text)",
+            "s_model.EncodeToIds(text, global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),
+        Member.Inherited("public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text, global::Tokenizers.SpecialTokenPolicy specialTokens)",
+            "s_model.EncodeToIds(text, specialTokens)", wrap: true),
+        Member.Inherited("public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,\n        out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)",
+            "s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),
+        Member.Inherited("public global::System.Collections.Generic.IReadOnlyList<int>[] EncodeBatch(global::System.Collections.Generic.IReadOnlyList<string> texts,\n        global::Tokenizers.SpecialTokenPolicy? specialTokens = null)",
+            "global::Tokenizers.TokenizerBatch.Encode(this, texts, specialTokens)", wrap: true),
+        Member.Inherited("public int CountTokens(string text)", "s_model.CountTokens(text, global::Tokenizers.SpecialTokenPolicy.None)"),
+        Member.Inherited("public int CountTokens(global::System.ReadOnlySpan<char> text, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)",
+            "s_model.CountTokens(text, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),
+        Member.Inherited("public string Decode(global::System.Collections.Generic.IEnumerable<int> ids)", "s_model.Decode(ids)"),
+        Member.Inherited("public int DecodeToBytes(int id, global::System.Span<byte> destination)", "s_model.DecodeToBytes(id, destination)"),
+    ];
 
     public static string EmitData(TokenizerModel model)
     {
@@ -105,7 +87,7 @@ internal static class TokenizerEmitter
     /// The key a table's literal starts with: its name, length and a 64-bit FNV-1a hash of its content. Equal tables
     /// (gpt2 and r50k_base share their vocabulary) get equal literals, which the compiler stores once.
     /// </summary>
-    private static string TableKey(string name, string data)
+    internal static string TableKey(string name, string data)
     {
         ulong hash = 14695981039346656037UL;
         foreach (char c in data)

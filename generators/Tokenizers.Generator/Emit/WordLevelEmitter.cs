@@ -15,59 +15,42 @@ internal static class WordLevelEmitter
         string kind = t.UnknownToken is null ? "unknown words throw" : "unknown words become " + t.UnknownToken;
         sb.Append($"// {model.ClassName}: word-level tokenizer compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
         sb.Append($"// {t.WordCount.ToString("N0", CultureInfo.InvariantCulture)} words in a {t.BucketCount.ToString("N0", CultureInfo.InvariantCulture)}-slot hash table; {kind}.\n\n");
-        OpenType(sb, model, ": global::Tokenizers.ITokenizer");
+        OpenType(sb, model, Bases);
         sb.Append("    private static readonly global::Tokenizers.WordLevel.WordLevelModel s_model = new(\n");
         sb.Append("        WordListChars, WordListOffsets, WordListBuckets, unknownId: ").Append(t.UnknownId.ToString(CultureInfo.InvariantCulture)).Append(", pattern: ");
         if (t.Pattern is null) sb.Append("null"); else LiteralWriter.Write(sb, t.Pattern);
         sb.Append(");\n\n");
-        sb.Append($$"""
-                /// <summary>Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or built.</summary>
-                public {{model.ClassName}}() { }
-
-                /// <summary>The id unknown words get, or null when encoding an unknown word throws <see cref="global::Tokenizers.WordLevel.UnknownWordException"/>.</summary>
-                public int? UnknownTokenId => s_model.UnknownId;
-
-                /// <summary>The split pattern.</summary>
-                public string Pattern => s_model.Pattern;
-
-                /// <summary>The word of <paramref name="id"/>.</summary>
-                public string GetToken(int id) => s_model.GetToken(id);
-
-                /// <summary>The id of <paramref name="word"/>, if it is in the vocabulary.</summary>
-                public bool TryGetId(global::System.ReadOnlySpan<char> word, out int id) => s_model.TryGetId(word, out id);
-
-                /// <inheritdoc />
-                public int VocabularySize => s_model.VocabularySize;
-
-                /// <inheritdoc />
-                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text) => s_model.EncodeToIds(text);
-
-                /// <summary>Word lists have no special tokens: the policy changes nothing.</summary>
-                public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text, global::Tokenizers.SpecialTokenPolicy specialTokens)
-                    => s_model.EncodeToIds(text);
-
-                /// <inheritdoc />
-                public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,
-                    out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
-                    => s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten);
-
-                /// <inheritdoc />
-                public int CountTokens(string text) => s_model.CountTokens(text);
-
-                /// <inheritdoc />
-                public int CountTokens(global::System.ReadOnlySpan<char> text, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)
-                    => s_model.CountTokens(text);
-
-                /// <summary>The notebook's decode: words joined by spaces, without the space before punctuation.</summary>
-                public string Decode(global::System.Collections.Generic.IEnumerable<int> ids) => s_model.Decode(ids);
-
-                /// <inheritdoc />
-                public int DecodeToBytes(int id, global::System.Span<byte> destination) => s_model.DecodeToBytes(id, destination);
-
-            """);
+        Member.Write(sb, Members(model.ClassName));
         CloseType(sb);
         return sb.ToString();
     }
+
+    public const string Bases = ": global::Tokenizers.ITokenizer";
+
+    /// <summary>The members over <c>s_model</c> (a Tokenizers.WordLevel.WordLevelModel).</summary>
+    public static Member[] Members(string className) =>
+    [
+        Member.Constructor(className, "Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or built."),
+        new("/// <summary>The id unknown words get, or null when encoding an unknown word throws <see cref=\"global::Tokenizers.WordLevel.UnknownWordException\"/>.</summary>",
+            "public int? UnknownTokenId", "s_model.UnknownId"),
+        new("/// <summary>The split pattern.</summary>", "public string Pattern", "s_model.Pattern"),
+        new("/// <summary>The word of <paramref name=\"id\"/>.</summary>", "public string GetToken(int id)", "s_model.GetToken(id)"),
+        new("/// <summary>The id of <paramref name=\"word\"/>, if it is in the vocabulary.</summary>",
+            "public bool TryGetId(global::System.ReadOnlySpan<char> word, out int id)", "s_model.TryGetId(word, out id)"),
+        Member.Inherited("public int VocabularySize", "s_model.VocabularySize"),
+        Member.Inherited("public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text)", "s_model.EncodeToIds(text)"),
+        new("/// <summary>Word lists have no special tokens: the policy changes nothing.</summary>",
+            "public global::System.Collections.Generic.IReadOnlyList<int> EncodeToIds(string text, global::Tokenizers.SpecialTokenPolicy specialTokens)",
+            "s_model.EncodeToIds(text, specialTokens)", Wrap: true),
+        Member.Inherited("public global::System.Buffers.OperationStatus EncodeToIds(global::System.ReadOnlySpan<char> text, global::System.Span<int> destination,\n        out int charsConsumed, out int idsWritten, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)",
+            "s_model.EncodeToIds(text, destination, out charsConsumed, out idsWritten)", wrap: true),
+        Member.Inherited("public int CountTokens(string text)", "s_model.CountTokens(text)"),
+        Member.Inherited("public int CountTokens(global::System.ReadOnlySpan<char> text, global::Tokenizers.SpecialTokenPolicy? specialTokens = null)",
+            "s_model.CountTokens(text)", wrap: true),
+        new("/// <summary>The notebook's decode: words joined by spaces, without the space before punctuation.</summary>",
+            "public string Decode(global::System.Collections.Generic.IEnumerable<int> ids)", "s_model.Decode(ids)"),
+        Member.Inherited("public int DecodeToBytes(int id, global::System.Span<byte> destination)", "s_model.DecodeToBytes(id, destination)"),
+    ];
 
     public static string EmitData(TokenizerModel model)
     {

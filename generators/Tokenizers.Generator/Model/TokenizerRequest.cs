@@ -1,32 +1,30 @@
 namespace Tokenizers.Generator.Model;
 
-/// <summary>
-/// What one [GeneratedTokenizer] asks for, read from syntax and semantics; holds no symbols. The argument
-/// locations point at the attribute's arguments (each falls back to the whole attribute), so a diagnostic about
-/// an argument underlines that argument.
-/// </summary>
-internal sealed record TokenizerRequest(
-    string? Namespace,
-    string ClassName,
-    string Accessibility,
-    string VocabularyPath,
-    string? MergesPath,
-    string? Pattern,
-    EquatableArray<string> SpecialTokens,
-    string? UnknownToken,
-    LocationInfo? AttributeLocation,
-    EquatableArray<DiagnosticInfo> Diagnostics,
-    LocationInfo? VocabularyLocation = null,
-    LocationInfo? MergesLocation = null,
-    LocationInfo? PatternLocation = null,
-    LocationInfo? UnknownTokenLocation = null,
-    EquatableArray<LocationInfo> SpecialTokenLocations = default)
-{
-    /// <summary>Where the <paramref name="index"/>th special token is written.</summary>
-    public LocationInfo? SpecialTokenLocation(int index)
-        => index < SpecialTokenLocations.Count ? SpecialTokenLocations[index] : AttributeLocation;
+/// <summary>What one [GeneratedTokenizer] asks for (<see cref="Key"/>) and where it is written (<see cref="Locations"/>); holds no symbols.</summary>
+internal sealed record TokenizerRequest(TokenizerKey Key, RequestLocations Locations);
 
-    /// <summary>Where an attribute path is written: the vocabulary or the merges argument.</summary>
-    public LocationInfo? PathLocation(string path)
-        => (path == MergesPath && path != VocabularyPath ? MergesLocation : VocabularyLocation) ?? AttributeLocation;
+/// <summary>
+/// Where the declaration and the attribute's arguments are written. A diagnostic's <see cref="DiagnosticAnchor"/> is
+/// turned into one of these in the last, cheap step; an argument written nowhere falls back to the whole attribute.
+/// </summary>
+internal sealed record RequestLocations(
+    LocationInfo? Attribute,
+    LocationInfo? ClassName,
+    LocationInfo? Vocabulary,
+    LocationInfo? Merges,
+    LocationInfo? Pattern,
+    LocationInfo? UnknownToken,
+    EquatableArray<LocationInfo> SpecialTokens)
+{
+    public LocationInfo? Resolve(DiagnosticAnchor anchor) => anchor.Kind switch
+    {
+        AnchorKind.File => anchor.File,
+        AnchorKind.ClassName => ClassName ?? Attribute,
+        AnchorKind.Vocabulary => Vocabulary ?? Attribute,
+        AnchorKind.Merges => Merges ?? Attribute,
+        AnchorKind.Pattern => Pattern ?? Attribute,
+        AnchorKind.UnknownToken => UnknownToken ?? Attribute,
+        AnchorKind.SpecialToken => anchor.Index < SpecialTokens.Count ? SpecialTokens[anchor.Index] : Attribute,
+        _ => Attribute,
+    };
 }

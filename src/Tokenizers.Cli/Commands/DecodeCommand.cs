@@ -29,9 +29,9 @@ internal static class DecodeCommand
             {
                 result.InvocationConfiguration.Output.Write(tokenizer.Decode(parsed));
             }
-            catch (ArgumentOutOfRangeException)
+            catch (ArgumentOutOfRangeException e)
             {
-                throw new CliException("an id is not in the vocabulary");
+                throw new CliException($"id {e.ActualValue} is not in the vocabulary");
             }
             return 0;
         });

@@ -60,16 +60,28 @@ public sealed class BytePairModel
 
     private DoubleArrayTrie Trie => new(_trie.UInt32s);
 
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="policy"/> is null.</exception>
     public IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(policy);
         var ids = new List<int>(text.Length / 3 + 4);
         var sink = new ListSink(ids);
         Encode(text.AsSpan(), ref sink, policy, out _);
         return ids;
     }
 
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="policy"/> is null.</exception>
+    public int CountTokens(string text, SpecialTokenPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CountTokens(text.AsSpan(), policy);
+    }
+
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     public int CountTokens(ReadOnlySpan<char> text, SpecialTokenPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var sink = new CountingSink();
         Encode(text, ref sink, policy, out _);
         return sink.Count;
@@ -78,6 +90,7 @@ public sealed class BytePairModel
     public unsafe OperationStatus EncodeToIds(ReadOnlySpan<char> text, Span<int> destination, out int charsConsumed,
         out int idsWritten, SpecialTokenPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         fixed (int* p = destination)
         {
             var sink = new SpanSink(p, destination.Length);
@@ -95,9 +108,11 @@ public sealed class BytePairModel
 
         if (policy.ThrowsOnDisallowed) SpecialTokenSearch.ThrowIfDisallowed(text, _specialTokens, policy);
         int pos = 0;
+        var cursor = new SpecialTokenSearch.Cursor(text, _specialTokens, policy,
+            _specialTokens.Length <= SpecialTokenSearch.StackLimit ? stackalloc int[SpecialTokenSearch.StackLimit] : new int[_specialTokens.Length]);
         while (true)
         {
-            int at = SpecialTokenSearch.FindAllowed(text, pos, _specialTokens, policy, out SpecialToken special);
+            int at = cursor.FindAllowed(pos, out SpecialToken special);
             int end = at < 0 ? text.Length : at;
             if (!EncodeOrdinary(text, pos, end, ref sink, out consumed)) return false;
             if (at < 0) return true;
@@ -252,8 +267,10 @@ public sealed class BytePairModel
         throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
     }
 
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
     public string Decode(IEnumerable<int> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var buffer = new PooledByteBuffer(256);
         try
         {

@@ -105,9 +105,11 @@ public sealed class GreedyLongestMatchTokenizer : ITokenizer
         }
         if (policy.ThrowsOnDisallowed) SpecialTokenSearch.ThrowIfDisallowed(text, _specialTokens, policy);
         int pos = 0;
+        var cursor = new SpecialTokenSearch.Cursor(text, _specialTokens, policy,
+            _specialTokens.Length <= SpecialTokenSearch.StackLimit ? stackalloc int[SpecialTokenSearch.StackLimit] : new int[_specialTokens.Length]);
         while (true)
         {
-            int at = SpecialTokenSearch.FindAllowed(text, pos, _specialTokens, policy, out SpecialToken special);
+            int at = cursor.FindAllowed(pos, out SpecialToken special);
             EncodeOrdinary(text[pos..(at < 0 ? text.Length : at)], pos, ids, charStarts);
             if (at < 0) break;
             ids.Add(special.Id);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -27,7 +28,7 @@ internal sealed record BpeTableSet(
 internal static class BpeTableBuilder
 {
     /// <summary>The tables; null with <paramref name="tooLarge"/> saying why when the trie cannot address the vocabulary.</summary>
-    public static BpeTableSet? Build(BpeVocabulary vocabulary, out string? tooLarge)
+    public static BpeTableSet? Build(BpeVocabulary vocabulary, out string? tooLarge, CancellationToken cancellationToken = default)
     {
         tooLarge = null;
         if (vocabulary.Mergeable.Count * 3L > DoubleArrayTrieBuilder.MaxBase)
@@ -38,7 +39,7 @@ internal static class BpeTableBuilder
         uint[] slots;
         try
         {
-            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)));
+            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)), cancellationToken);
         }
         catch (TrieTooLargeException)
         {
@@ -46,6 +47,7 @@ internal static class BpeTableBuilder
             return null;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(vocabulary.TokenBytes);
 
         string? rankToId = null;
@@ -62,7 +64,7 @@ internal static class BpeTableBuilder
             tokenOffsets,
             rankToId,
             // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
-            SplitTableBuilder.Build(vocabulary.Mergeable) is { } splits ? PackedStrings.FromUInt16(splits) : "",
+            SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken) is { } splits ? PackedStrings.FromUInt16(splits) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,

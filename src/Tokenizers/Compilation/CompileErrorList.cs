@@ -19,10 +19,21 @@ internal sealed class CompileErrorList
     public bool Any => _errors.Count > 0;
 
     public void Add(string code, string message, string? jsonPath, SourcePoint where, int length = 1)
+        => Add(new CompileError(code, message, string.IsNullOrEmpty(jsonPath) ? null : jsonPath, where, length));
+
+    public void Add(CompileError error)
     {
-        _codes.TryGetValue(code, out var seen);
-        if (seen.Count < MaxPerCode) _errors.Add(new CompileError(code, message, string.IsNullOrEmpty(jsonPath) ? null : jsonPath, where, length));
-        _codes[code] = (seen.Count + 1, seen.Count == MaxPerCode ? where : seen.FirstDropped);
+        _codes.TryGetValue(error.Code, out var seen);
+        if (seen.Count < MaxPerCode) _errors.Add(error);
+        _codes[error.Code] = (seen.Count + 1, seen.Count == MaxPerCode ? error.Where : seen.FirstDropped);
+    }
+
+    /// <summary><paramref name="errors"/> with the same cap: the first <see cref="MaxPerCode"/> of each code, then a summary of the rest.</summary>
+    public static List<CompileError> Capped(IEnumerable<CompileError> errors)
+    {
+        var list = new CompileErrorList();
+        foreach (var error in errors) list.Add(error);
+        return list.ToList();
     }
 
     /// <summary>The errors in the order found, then a summary for each code that overflowed.</summary>

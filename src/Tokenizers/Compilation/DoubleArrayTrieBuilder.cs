@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -36,12 +37,13 @@ internal sealed class DoubleArrayTrieBuilder
         for (int i = 0; i < _values.Length; i++) _values[i] = -1;
     }
 
-    public static (uint[] Units, int[] Values) Build(IEnumerable<(byte[] Bytes, int Value)> entries)
+    public static (uint[] Units, int[] Values) Build(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
         var keys = new List<byte[]>();
         var values = new List<int>();
         foreach (var (bytes, value) in entries)
         {
+            if ((keys.Count & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             keys.Add(bytes);
             values.Add(value);
         }
@@ -49,6 +51,7 @@ internal sealed class DoubleArrayTrieBuilder
         var order = new int[keys.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
         var keyArray = keys.ToArray();
+        cancellationToken.ThrowIfCancellationRequested();
         Array.Sort(order, new KeyOrder(keyArray));
         var sortedKeys = new byte[order.Length][];
         var sortedValues = new int[order.Length];
@@ -57,16 +60,16 @@ internal sealed class DoubleArrayTrieBuilder
             sortedKeys[i] = keyArray[order[i]];
             sortedValues[i] = values[order[i]];
         }
-        return new DoubleArrayTrieBuilder(sortedKeys, sortedValues).Place();
+        return new DoubleArrayTrieBuilder(sortedKeys, sortedValues).Place(cancellationToken);
     }
 
     /// <summary>
     /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
     /// its value share a cache line.
     /// </summary>
-    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries)
+    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
-        var (units, values) = Build(entries);
+        var (units, values) = Build(entries, cancellationToken);
         var slots = new uint[units.Length * 2];
         for (int i = 0; i < units.Length; i++)
         {
@@ -83,7 +86,7 @@ internal sealed class DoubleArrayTrieBuilder
     }
 
     [MethodImpl(ColdRun.Optimized)]
-    private (uint[] Units, int[] Values) Place()
+    private (uint[] Units, int[] Values) Place(CancellationToken cancellationToken)
     {
         _values[0] = ValueOf(0, _keys.Length, 0);
         _size = 1;
@@ -93,8 +96,10 @@ internal sealed class DoubleArrayTrieBuilder
         // Breadth-first placement keeps siblings' subtrees near each other.
         var queue = new Queue<Node>();
         queue.Enqueue(new Node(0, _keys.Length, 0, 0));
+        int placed = 0;
         while (queue.Count > 0)
         {
+            if ((++placed & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             var node = queue.Dequeue();
             int depth = node.Depth, i = node.Start, count = 0;
             while (i < node.End && _keys[i].Length == depth) i++; // the node's own key(s) sort first

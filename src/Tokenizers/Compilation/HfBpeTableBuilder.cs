@@ -16,7 +16,7 @@ internal sealed record HfBpeTables(IReadOnlyList<NamedTable> Tables, string Summ
 /// <para>
 /// Hugging Face merges the listed adjacent pair with the lowest merge index; tiktoken's rule (the backtracking
 /// encoder's) merges the pair whose concatenation is the lowest-ranked token. Only the merge that Hugging Face makes
-/// last when encoding a token's own bytes ever builds that token (<see cref="HfMergeMap.FindLastMerges"/>), so each
+/// last when encoding a token's own bytes ever builds that token (<see cref="HfMergeMap.LastMerge"/>), so each
 /// token that merging can reach has exactly one merge that matters. Ranking those tokens by that merge's index, the
 /// two rules are the same rule whenever tiktoken's, run on each token's own bytes with those ranks, also makes the
 /// token last from the same two halves (<see cref="SplitTableBuilder"/> computes that): then each keeps only the merges
@@ -45,8 +45,6 @@ internal static class HfBpeTableBuilder
             errors.Add(Unsupported("model.continuing_subword_prefix", "continuing_subword_prefix is not supported"));
         if (model.EndOfWordSuffix is not null)
             errors.Add(Unsupported("model.end_of_word_suffix", "end_of_word_suffix is not supported"));
-        if (!byteLevel)
-            errors.Add(Unsupported("model", "a BPE model without byte-level pre-tokenization (SentencePiece style) is not supported yet"));
 
         int vocabularySize = 0;
         foreach (var v in vocab)
@@ -67,8 +65,9 @@ internal static class HfBpeTableBuilder
         }
         if (errors.Count > errorCount) return null;
 
-        // Token strings → ids, and each model token's bytes as merging sees them: a token with a char outside the
-        // byte-level alphabet can never come out of a piece (pieces are made of alphabet chars), so it has none.
+        // Token strings → ids, and each model token's bytes as merging sees them. Byte-level: a token with a char
+        // outside the byte-level alphabet can never come out of a piece (pieces are made of alphabet chars), so it has
+        // none. SentencePiece style: the token's UTF-8, merged from its chars.
         var idOf = new TokenIdMap(vocab.Count);
         var strings = new string?[vocabularySize];
         var modelBytes = new byte[]?[vocabularySize];
@@ -76,21 +75,31 @@ internal static class HfBpeTableBuilder
         {
             idOf.Set(v.Token, v.Id);
             strings[v.Id] = v.Token;
-            if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
+            if (!byteLevel) modelBytes[v.Id] = v.Token.Length > 0 ? Encoding.UTF8.GetBytes(v.Token) : null;
+            else if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
         }
 
         var byteToId = new int[256];
-        var missing = new List<string>();
-        for (int b = 0; b < 256; b++)
+        CharSymbols? charSymbols = null;
+        if (byteLevel)
         {
-            if (idOf.TryGetValue(ByteLevelAlphabet.ToChar((byte)b).ToString(), out int id)) byteToId[b] = id;
-            else missing.Add("0x" + b.ToString("X2", CultureInfo.InvariantCulture));
+            var missing = new List<string>();
+            for (int b = 0; b < 256; b++)
+            {
+                if (idOf.TryGetValue(ByteLevelAlphabet.ToChar((byte)b).ToString(), out int id)) byteToId[b] = id;
+                else missing.Add("0x" + b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+            if (missing.Count > 0)
+            {
+                errors.Add(new CompileError(CompileErrorCodes.MissingByteAlphabet,
+                    $"the byte-level vocabulary lacks the token of {missing.Count} byte(s): {string.Join(", ", missing)}", "model.vocab", default));
+                return null;
+            }
         }
-        if (missing.Count > 0)
+        else
         {
-            errors.Add(new CompileError(CompileErrorCodes.MissingByteAlphabet,
-                $"the byte-level vocabulary lacks the token of {missing.Count} byte(s): {string.Join(", ", missing)}", "model.vocab", default));
-            return null;
+            charSymbols = CharSymbols.Create(model, idOf, errors);
+            if (charSymbols is null) return null;
         }
 
         var map = new HfMergeMap(merges.Count);
@@ -108,6 +117,12 @@ internal static class HfBpeTableBuilder
                     $"merge '{m.Left} {m.Right}' refers to '{unknown}', which is not in model.vocab", $"model.merges[{m.Index}]", m.Where));
                 continue;
             }
+            if (charSymbols is not null && (charSymbols.IsOpaque(left) || charSymbols.IsOpaque(right)))
+            {
+                errors.Add(Unsupported($"model.merges[{m.Index}]",
+                    $"merge '{m.Left} {m.Right}' merges a byte-fallback or unknown token, which is not supported"));
+                continue;
+            }
             map.Add(left, right, m.Index, result);
         }
         if (errors.Count > errorCount) return null;
@@ -115,7 +130,8 @@ internal static class HfBpeTableBuilder
         var selfBuilt = new bool[vocabularySize];
         var leftLength = new int[vocabularySize];
         var mergeIndex = new int[vocabularySize];
-        map.FindLastMerges(modelBytes, byteToId, selfBuilt, leftLength, mergeIndex, ct);
+        if (charSymbols is null) map.FindLastMerges(modelBytes, byteToId, selfBuilt, leftLength, mergeIndex, ct);
+        else map.FindLastMerges(strings, idOf, selfBuilt, leftLength, mergeIndex, ct);
 
         // Ranks: the single bytes by id, then the tokens merging can build, in the order of the merge that builds them.
         var reachable = new List<int>();
@@ -146,25 +162,36 @@ internal static class HfBpeTableBuilder
         }
 
         // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
-        // that contains none of them, since a piece's encoding only involves tokens spelled inside it.
+        // that contains none of them, since a piece's encoding only involves tokens spelled inside it. SentencePiece
+        // style merges from chars (and byte-fallback ids), which only Hugging Face's rule does.
         ct.ThrowIfCancellationRequested();
-        ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true)!;
         var guarded = new List<(byte[] Bytes, int Value)>();
-        foreach (var t in ranked)
-            if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
-        // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
-        int multiByte = ranked.Count - 256;
-        Encoder encoder = guarded.Count == 0 ? Encoder.Backtracking
-            : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
-            : Encoder.MergeRule;
-        string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
-        string summary = encoder switch
+        Encoder encoder;
+        string summary;
+        if (charSymbols is not null)
         {
-            Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
-            Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
-                + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
-            _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
-        };
+            encoder = Encoder.CharMergeRule;
+            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "): Hugging Face merge rule";
+        }
+        else
+        {
+            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
+            foreach (var t in ranked)
+                if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
+            // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
+            int multiByte = ranked.Count - 256;
+            encoder = guarded.Count == 0 ? Encoder.Backtracking
+                : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
+                : Encoder.MergeRule;
+            string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
+            summary = encoder switch
+            {
+                Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
+                Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
+                    + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
+                _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
+            };
+        }
         if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
 
         // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set:
@@ -183,8 +210,8 @@ internal static class HfBpeTableBuilder
         uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries);
-            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct);
+            guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded, ct);
         }
         catch (TrieTooLargeException e)
         {
@@ -196,7 +223,8 @@ internal static class HfBpeTableBuilder
         var tables = new List<NamedTable>
         {
             new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
-                + "tokens only a whole piece matches", PackedStrings.FromUInt32(new uint[] { LayoutVersion, (uint)encoder, (uint)wholeOnly })),
+                + "tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, byte-fallback id + 1 per byte",
+                PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols))),
             new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
                 + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
             new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
@@ -228,6 +256,13 @@ internal static class HfBpeTableBuilder
         return bytes;
     }
 
+    private static uint[] Info(Encoder encoder, int wholeOnly, CharSymbols? chars)
+    {
+        var info = new List<uint> { LayoutVersion, (uint)encoder, (uint)wholeOnly };
+        if (chars is not null) info.AddRange(chars.InfoValues());
+        return info.ToArray();
+    }
+
     /// <summary>The trie value of a token that only a whole piece matches: below -2, so merging never takes it for a token.</summary>
     public static int WholeOnlyValue(int id) => int.MinValue + id;
 
@@ -242,6 +277,12 @@ internal static class HfBpeTableBuilder
 
         /// <summary>Backtracking, except for pieces that contain a guarded token (the BpeGuard trie): those take the merge rule.</summary>
         GuardedBacktracking = 2,
+
+        /// <summary>
+        /// SentencePiece style: the symbols are the piece's chars (or the byte-fallback ids of a char not in the
+        /// vocabulary, or unk), merged by Hugging Face's rule.
+        /// </summary>
+        CharMergeRule = 3,
     }
 
     private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)

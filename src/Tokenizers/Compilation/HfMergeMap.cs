@@ -76,18 +76,12 @@ internal sealed class HfMergeMap
     /// it ends in one symbol; if so, the byte length of the left part of the last merge and that merge's index. The
     /// arrays are scratch space and are overwritten.
     /// </summary>
-    public bool LastMerge(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
-    {
-        for (int i = 0; i + 1 < count; i++) Pair(symbols, i, pairIndex, pairResult);
-        return MergeAll(symbols, lengths, count, pairIndex, pairResult, out leftLength, out mergeIndex);
-    }
-
-    /// <summary><see cref="LastMerge"/> once the merge of each adjacent pair is in <paramref name="pairIndex"/> and <paramref name="pairResult"/>.</summary>
     [MethodImpl(ColdRun.Optimized)]
-    private bool MergeAll(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
+    public bool LastMerge(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
     {
         leftLength = 0;
         mergeIndex = -1;
+        for (int i = 0; i + 1 < count; i++) Pair(symbols, i, pairIndex, pairResult);
         while (count > 1)
         {
             int best = -1, bestIndex = int.MaxValue;
@@ -136,34 +130,62 @@ internal sealed class HfMergeMap
     {
         int longest = 1;
         foreach (var b in tokenBytes) if (b is not null && b.Length > longest) longest = b.Length;
-        var symbols = new int[longest];
-        var lengths = new int[longest];
-        var pairIndex = new int[longest];
-        var pairResult = new int[longest];
-        // Every token starts as single bytes: the merges of the 65,536 byte pairs, looked up once.
-        var bytePairIndex = new int[256 * 256];
-        var bytePairResult = new int[256 * 256];
-        for (int pair = 0; pair < bytePairIndex.Length; pair++)
-            if (!TryGet(byteToId[pair >> 8], byteToId[pair & 0xFF], out bytePairIndex[pair], out bytePairResult[pair])) bytePairIndex[pair] = -1;
-        for (int id = 0; id < tokenBytes.Length; id++)
+        FindLastMerges(tokenBytes.Length, longest, (id, symbols, lengths) =>
         {
-            if ((id & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             byte[]? bytes = tokenBytes[id];
-            mergeIndex[id] = -1;
-            leftLength[id] = 0;
-            if (bytes is null || bytes.Length == 0) continue;
+            if (bytes is null) return 0;
             for (int i = 0; i < bytes.Length; i++)
             {
                 symbols[i] = byteToId[bytes[i]];
                 lengths[i] = 1;
-                if (i + 1 < bytes.Length)
-                {
-                    int pair = bytes[i] << 8 | bytes[i + 1];
-                    pairIndex[i] = bytePairIndex[pair];
-                    pairResult[i] = bytePairResult[pair];
-                }
             }
-            selfBuilt[id] = MergeAll(symbols, lengths, bytes.Length, pairIndex, pairResult, out leftLength[id], out mergeIndex[id])
+            return bytes.Length;
+        }, selfBuilt, leftLength, mergeIndex, ct);
+    }
+
+    /// <summary>
+    /// The same for a SentencePiece-style model, whose symbols are chars: a token with a char outside the vocabulary
+    /// is never built (that char's symbols are byte-fallback or unk ids, which no merge takes). Lengths are in UTF-8 bytes.
+    /// </summary>
+    public void FindLastMerges(string?[] tokens, TokenIdMap idOf, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
+    {
+        int longest = 1;
+        foreach (var t in tokens) if (t is not null && t.Length > longest) longest = t.Length;
+        FindLastMerges(tokens.Length, longest, (id, symbols, lengths) =>
+        {
+            string? token = tokens[id];
+            if (token is null) return 0;
+            int count = 0;
+            for (int i = 0; i < token.Length; i++)
+            {
+                int width = char.IsHighSurrogate(token[i]) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]) ? 2 : 1;
+                if (!idOf.TryGetValue(token.Substring(i, width), out int symbol)) return 0;
+                symbols[count] = symbol;
+                lengths[count++] = width == 2 ? 4 : Utf8Length(token[i]);
+                i += width - 1;
+            }
+            return count;
+        }, selfBuilt, leftLength, mergeIndex, ct);
+    }
+
+    private static int Utf8Length(char c) => c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+
+    /// <summary><paramref name="fill"/> writes an id's symbols and their byte lengths and returns their count (0: none).</summary>
+    private void FindLastMerges(int idCount, int longest, System.Func<int, int[], int[], int> fill, bool[] selfBuilt, int[] leftLength,
+        int[] mergeIndex, CancellationToken ct)
+    {
+        var symbols = new int[longest];
+        var lengths = new int[longest];
+        var pairIndex = new int[longest];
+        var pairResult = new int[longest];
+        for (int id = 0; id < idCount; id++)
+        {
+            if ((id & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            mergeIndex[id] = -1;
+            leftLength[id] = 0;
+            int count = fill(id, symbols, lengths);
+            if (count == 0) continue;
+            selfBuilt[id] = LastMerge(symbols, lengths, count, pairIndex, pairResult, out leftLength[id], out mergeIndex[id])
                 && symbols[0] == id;
         }
     }

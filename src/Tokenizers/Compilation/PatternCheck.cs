@@ -77,7 +77,7 @@ internal static class PatternCheck
         return result;
     }
 
-    private static SourcePoint Locate(JsonValue value, object[] path)
+    internal static SourcePoint Locate(JsonValue value, object[] path)
     {
         foreach (var step in path)
         {
@@ -103,7 +103,7 @@ internal static class PatternCheck
         return value.Where;
     }
 
-    private static string Display(object[] path)
+    internal static string Display(object[] path)
     {
         var sb = new System.Text.StringBuilder();
         foreach (var step in path)

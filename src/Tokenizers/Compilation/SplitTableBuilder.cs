@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -14,7 +15,8 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal static class SplitTableBuilder
 {
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens) => Build(tokens, partial: false);
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, CancellationToken cancellationToken = default)
+        => Build(tokens, partial: false, cancellationToken);
 
     /// <summary>
     /// With <paramref name="partial"/>, a token that no merge builds keeps split 0 and the table goes on: the splits of
@@ -22,7 +24,7 @@ internal static class SplitTableBuilder
     /// Null when a token is longer than a split can say (or, unless partial, when a token is unbuilt).
     /// </summary>
     [MethodImpl(ColdRun.Optimized)]
-    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, bool partial)
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, bool partial, CancellationToken cancellationToken = default)
     {
         int maxRank = -1;
         foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
@@ -37,6 +39,7 @@ internal static class SplitTableBuilder
         var split = new ushort[maxRank + 1];
         for (int rank = 0; rank <= maxRank; rank++)
         {
+            if ((rank & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             byte[]? bytes = byRank[rank];
             if (bytes is null || bytes.Length < 2) continue;
             if (bytes.Length > ushort.MaxValue) return null;

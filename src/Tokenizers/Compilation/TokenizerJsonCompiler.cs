@@ -20,7 +20,15 @@ internal static class TokenizerJsonCompiler
         var definition = file.Definition;
         PatternCheck.CheckAll(text, definition, errors);
         if (errors.Count > 0) return null;
-        var tables = HfBpeTableBuilder.Build(definition, file.Vocab, file.Merges, IsByteLevel(definition), errors, cancellationToken);
+        bool byteLevel = IsByteLevel(definition);
+        if (DecoderSupport.Steps(definition.Decoder, byteLevel, out string? problem, out string path, out object[] steps) is null)
+        {
+            var document = Json.JsonDocument.Parse(text, out _);
+            errors.Add(new CompileError(CompileErrorCodes.UnsupportedComponent, problem!, path,
+                document is null ? default : PatternCheck.Locate(document.Root, steps)));
+            return null;
+        }
+        var tables = HfBpeTableBuilder.Build(definition, file.Vocab, file.Merges, byteLevel, errors, cancellationToken);
         if (tables is null || errors.Count > 0) return null;
         return new CompiledTokenizer(tables.Tables, TokenizerSpecWriter.Write(definition), tables.Summary, tables.VocabularySize);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using Tokenizers.WordLevel;
 
 namespace Tokenizers.Compilation;
@@ -8,7 +9,8 @@ namespace Tokenizers.Compilation;
 /// <summary>Lays out a word list for the runtime: words back to back, offsets, and a hash table at most half full.</summary>
 internal static class WordLevelTables
 {
-    public static WordTables Build(IReadOnlyList<string> words, string? unknownToken, int unknownId, string? pattern)
+    public static WordTables Build(IReadOnlyList<string> words, string? unknownToken, int unknownId, string? pattern,
+        CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
         var offsets = new int[words.Count + 1];
@@ -26,6 +28,7 @@ internal static class WordLevelTables
         for (int i = 0; i < size; i++) buckets[i] = -1;
         for (int id = 0; id < words.Count; id++)
         {
+            if ((id & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             int slot = (int)(WordHash.Of(words[id].AsSpan()) & (uint)(size - 1));
             while (buckets[slot] >= 0) slot = (slot + 1) & (size - 1);
             buckets[slot] = id;

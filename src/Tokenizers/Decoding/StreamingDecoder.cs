@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Tokenizers.HuggingFace;
 
 namespace Tokenizers;
 
@@ -21,15 +22,32 @@ public sealed class StreamingDecoder
     private byte[] _bytes = new byte[64];
     private char[] _chars = new char[66];
 
-    public StreamingDecoder(ITokenizer tokenizer) => _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
+    // A SentencePiece-style tokenizer.json model: its decoder chain, run as a stream over the token strings.
+    private readonly HuggingFaceModel? _model;
+    private TokenTextDecoder.Session? _text;
 
-    /// <summary>True when bytes of an unfinished character are held back.</summary>
-    public bool HasPendingBytes => _decoder.GetCharCount([], flush: true) > 0;
+    public StreamingDecoder(ITokenizer tokenizer)
+    {
+        _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
+        if (tokenizer is IHuggingFaceModelOwner { Model: { TextDecoder: { } chain } model })
+        {
+            _model = model;
+            _text = chain.Start();
+        }
+    }
+
+    /// <summary>True when bytes of an unfinished character (or, for a SentencePiece-style model, any text its decoder may still change) are held back.</summary>
+    public bool HasPendingBytes => _text is not null ? _text.HasPending : _decoder.GetCharCount([], flush: true) > 0;
 
     /// <summary>Adds one id; returns the text it completes (empty while a character is still unfinished).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The id is not in the vocabulary; the decoder's state is unchanged.</exception>
     public string Append(int id)
     {
+        if (_text is not null)
+        {
+            _text.Append(_model!.TokenText(id));
+            return _text.Take();
+        }
         int count = Decode(id, flush: false);
         return count == 0 ? string.Empty : new string(_chars, 0, count);
     }
@@ -40,6 +58,13 @@ public sealed class StreamingDecoder
     /// </summary>
     public string Flush()
     {
+        if (_text is not null)
+        {
+            _text.Flush();
+            string rest = _text.Take();
+            _text = _model!.TextDecoder!.Start();
+            return rest;
+        }
         int count = _decoder.GetChars([], _chars, flush: true);
         return count == 0 ? string.Empty : new string(_chars, 0, count);
     }
@@ -47,6 +72,7 @@ public sealed class StreamingDecoder
     /// <summary>Forgets any held bytes and starts a new sequence.</summary>
     public void Reset()
     {
+        if (_model is not null) _text = _model.TextDecoder!.Start();
         _decoder.Reset();
     }
 

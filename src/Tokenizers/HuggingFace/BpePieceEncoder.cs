@@ -22,7 +22,7 @@ internal sealed class BpePieceEncoder
 
     private const int StackBytes = 384;
 
-    private readonly ConstantTable _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
+    private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
 
@@ -36,10 +36,11 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 2)
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3 || (info[1] == 3 && info.Length < 5))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
+        _info = tables[0];
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
@@ -78,6 +79,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
+        private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
 
@@ -87,6 +89,7 @@ internal sealed class BpePieceEncoder
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
+            _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
         }
@@ -148,6 +151,16 @@ internal sealed class BpePieceEncoder
                     ids[0] = IdOfWhole(value);
                     return 1;
                 }
+            }
+            if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
+            {
+                int whole = lookedUp ? -1 : _trie.Lookup(piece);
+                if (whole >= 0)
+                {
+                    ids[0] = IdOfWhole(whole);
+                    return 1;
+                }
+                return CharPairMerger.Merge(_trie, _splits, _rankToId, _info, piece, ids);
             }
             int count = -1;
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking

@@ -29,6 +29,9 @@ public sealed class HuggingFaceModel
     private readonly bool _streamable;
     private readonly SpecialIdTemplate _template;
     private readonly SpecialToken[] _specialTokens;
+    private readonly TokenTextDecoder? _textDecoder;
+    private readonly bool _byteFallbackDecoder;
+    private readonly string[] _perTokenReplacements;
 
     /// <param name="tables">The model's tables, as the generator builds them.</param>
     /// <param name="spec">The tokenizer.json without its vocabulary and merges, as the generator writes it.</param>
@@ -55,7 +58,16 @@ public sealed class HuggingFaceModel
         _streamable = stages.Length == 0 || (stages.Length == 1 && stages[0].Kind == StageKind.Scanner);
         _scanner = stages.Length == 1 ? stages[0].Scanner : null;
         _template = SpecialIdTemplate.Create(definition.PostProcessor);
-        TokenDecoding.Check(definition.Decoder);
+        if (TokenizerJsonCompiler.IsByteLevel(definition))
+        {
+            TokenDecoding.Check(definition.Decoder);
+            _perTokenReplacements = [];
+        }
+        else
+        {
+            _textDecoder = TokenTextDecoder.Create(definition.Decoder);
+            (_byteFallbackDecoder, _perTokenReplacements) = TokenDecoding.PerToken(definition.Decoder);
+        }
         var specials = new List<SpecialToken>();
         foreach (var token in definition.AddedTokens)
         {
@@ -120,20 +132,56 @@ public sealed class HuggingFaceModel
         }
     }
 
+    /// <summary>
+    /// The bytes of token <paramref name="id"/>. A SentencePiece-style model's token is decoded alone, as in the middle
+    /// of a text: a byte-fallback token is its byte, and the decoder's Replace and Metaspace steps turn the meta space
+    /// into a space (Strip, which depends on the token's place, is not applied; <see cref="Decode"/> and the streaming
+    /// decoder apply the whole chain).
+    /// </summary>
     /// <inheritdoc cref="ITokenizer.DecodeToBytes"/>
     public int DecodeToBytes(int id, Span<byte> destination)
     {
         ReadOnlySpan<byte> token = _encoder.TokenBytes(id);
+        if (_textDecoder is not null)
+        {
+            if (_byteFallbackDecoder && TokenDecoding.TryParseByteToken(token, out byte b))
+            {
+                if (destination.IsEmpty) return -1;
+                destination[0] = b;
+                return 1;
+            }
+            if (_perTokenReplacements.Length > 0)
+            {
+                string text = Encoding.UTF8.GetString(token);
+                for (int i = 0; i < _perTokenReplacements.Length; i += 2)
+                    text = text.Replace(_perTokenReplacements[i], _perTokenReplacements[i + 1], StringComparison.Ordinal);
+                if (Encoding.UTF8.GetByteCount(text) > destination.Length) return -1;
+                return Encoding.UTF8.GetBytes(text, destination);
+            }
+        }
         if (token.Length > destination.Length) return -1;
         token.CopyTo(destination);
         return token.Length;
     }
+
+    /// <summary>The decoder chain of a SentencePiece-style model (null for a byte-level one, whose tokens are bytes).</summary>
+    internal TokenTextDecoder? TextDecoder => _textDecoder;
+
+    /// <summary>Token <paramref name="id"/> as Hugging Face's <c>id_to_token</c> gives it (an added token's content first).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
+    internal string TokenText(int id) => Encoding.UTF8.GetString(_encoder.TokenBytes(id));
 
     /// <summary>Hugging Face's <c>decode(ids, skip_special_tokens=false)</c>; invalid UTF-8 becomes U+FFFD as in <c>from_utf8_lossy</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is not in the vocabulary.</exception>
     public string Decode(IEnumerable<int> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        if (_textDecoder is not null)
+        {
+            var tokens = new List<string>();
+            foreach (int id in ids) tokens.Add(TokenText(id));
+            return _textDecoder.Decode(tokens);
+        }
         var buffer = new PooledByteBuffer(256);
         try
         {
@@ -198,7 +246,7 @@ public sealed class HuggingFaceModel
         int stoppedAt;
         if (_normalizedTokens is null)
         {
-            done = EncodeSegment(segment, offset, ref sink, out stoppedAt, ref emitted);
+            done = EncodeSegment(segment, offset, start == 0, ref sink, out stoppedAt, ref emitted);
         }
         else
         {
@@ -209,7 +257,7 @@ public sealed class HuggingFaceModel
             {
                 if (id < 0)
                 {
-                    done = EncodeSegment(segment[s..e], offset < 0 ? -1 : offset + s, ref sink, out stoppedAt, ref emitted);
+                    done = EncodeSegment(segment[s..e], offset < 0 ? -1 : offset + s, start == 0 && s == 0, ref sink, out stoppedAt, ref emitted);
                 }
                 else if (sink.TryAdd(id))
                 {
@@ -243,7 +291,7 @@ public sealed class HuggingFaceModel
     /// when it has none (normalized); on a full sink <paramref name="stoppedAt"/> is the original position to resume
     /// at, or -1 when the segment must be redone whole.
     /// </summary>
-    private bool EncodeSegment<TSink>(ReadOnlySpan<char> segment, int offset, ref TSink sink, out int stoppedAt, ref int emitted)
+    private bool EncodeSegment<TSink>(ReadOnlySpan<char> segment, int offset, bool atTextStart, ref TSink sink, out int stoppedAt, ref int emitted)
         where TSink : struct, ITokenSink
     {
         stoppedAt = -1;
@@ -258,7 +306,7 @@ public sealed class HuggingFaceModel
         var consumer = new EncodingConsumer<TSink>(_encoder, sink);
         try
         {
-            bool done = _pipeline.Run(segment, ref consumer);
+            bool done = _pipeline.Run(segment, ref consumer, atTextStart);
             sink = consumer.Sink;
             emitted += consumer.Emitted;
             return done;

@@ -15,17 +15,24 @@ internal enum StageKind
 
     /// <summary>ByteLevel's <c>add_prefix_space</c>: a space before each piece that does not start with one.</summary>
     PrefixSpace,
+
+    /// <summary><c>Metaspace</c>: spaces become the replacement, which is prepended as the scheme says, then split before each one.</summary>
+    Metaspace,
 }
 
 /// <summary>One step of a Hugging Face pre-tokenizer: each step splits every piece of the previous one, seeing only that piece.</summary>
 internal sealed class PreTokenizerStage
 {
-    private PreTokenizerStage(StageKind kind, PreTokenizer? scanner, SplitStage? split)
+    private PreTokenizerStage(StageKind kind, PreTokenizer? scanner, SplitStage? split, MetaspaceDef? metaspace = null)
     {
         Kind = kind;
         Scanner = scanner;
         Split = split;
+        Metaspace = metaspace;
     }
+
+    /// <summary>The Metaspace options; its split (before each replacement char, MergedWithNext) is <see cref="Split"/>.</summary>
+    public MetaspaceDef? Metaspace { get; }
 
     public StageKind Kind { get; }
 
@@ -77,6 +84,11 @@ internal sealed class PreTokenizerStage
                     break;
                 case PunctuationDef punctuation:
                     stages.Add(FromSplit(new SplitStage(CharClassMatcher.Punctuation, punctuation.Behavior, invert: false)));
+                    break;
+                case MetaspaceDef metaspace:
+                    stages.Add(new PreTokenizerStage(StageKind.Metaspace, null,
+                        metaspace.Split ? new SplitStage(SplitMatcher.Create(new PatternDef(metaspace.Replacement, false), compileRegex),
+                            SplitBehavior.MergedWithNext, invert: false) : null, metaspace));
                     break;
                 case ByteLevelDef byteLevel:
                     if (byteLevel.AddPrefixSpace) stages.Add(PrefixSpace);

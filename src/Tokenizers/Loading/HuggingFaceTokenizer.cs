@@ -13,8 +13,10 @@ namespace Tokenizers.Loading;
 /// A Hugging Face tokenizer.json loaded at run time: the members a generated class has (HuggingFaceEmitter), over the
 /// tables and spec that <see cref="TokenizerJsonCompiler"/> builds for the generator too, held in memory.
 /// </summary>
-internal sealed class HuggingFaceTokenizer(HuggingFaceModel model) : ITokenizer
+internal sealed class HuggingFaceTokenizer(HuggingFaceModel model) : ITokenizer, IHuggingFaceModelOwner
 {
+    HuggingFaceModel IHuggingFaceModelOwner.Model => model;
+
     /// <exception cref="TokenizerFormatException">The generator's first error for this file.</exception>
     public static HuggingFaceTokenizer Load(string text, string path)
     {

@@ -86,12 +86,29 @@ public sealed class WordLevelModel
         return false;
     }
 
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public IReadOnlyList<int> EncodeToIds(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var ids = new List<int>(text.Length / 4 + 4);
         var sink = new ListSink(ids);
         Encode(text.AsSpan(), text, ref sink, out _);
         return ids;
+    }
+
+    /// <summary>Word lists have no special tokens: <paramref name="policy"/> changes nothing, but must be given.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="policy"/> is null.</exception>
+    public IReadOnlyList<int> EncodeToIds(string text, SpecialTokenPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return EncodeToIds(text);
+    }
+
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public int CountTokens(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CountTokens(text.AsSpan());
     }
 
     public int CountTokens(ReadOnlySpan<char> text)
@@ -114,7 +131,8 @@ public sealed class WordLevelModel
 
     /// <summary>The notebook's decode: words joined by spaces, without the space before punctuation.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is not in the vocabulary.</exception>
-    public string Decode(IEnumerable<int> ids) => WordJoiner.Join(this, ids);
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
+    public string Decode(IEnumerable<int> ids) => WordJoiner.Join(this, ids ?? throw new ArgumentNullException(nameof(ids)));
 
     /// <summary>The UTF-8 bytes of one word; -1 when <paramref name="destination"/> is too small.</summary>
     public int DecodeToBytes(int id, Span<byte> destination)

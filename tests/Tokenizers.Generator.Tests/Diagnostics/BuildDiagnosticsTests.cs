@@ -56,6 +56,14 @@ public sealed class BuildDiagnosticsTests : IDisposable
 
             [GeneratedTokenizer("missing.tiktoken")]
             public partial class Missing;
+
+            // Uses of the broken tokenizers: the TOK errors stand alone, with no CS error here (issue 12 §2).
+            public static class Uses
+            {
+                public static int Count(string text)
+                    => new Json().CountTokens(text) + new Words().GetToken(0).Length + new Ranks().EncodeToIds(text, SpecialTokenPolicy.All).Count
+                       + new Missing().PreTokenizer.GetHashCode() + new Missing().SpecialTokens.Count;
+            }
             """, Encoding.UTF8);
 
         var (exitCode, output) = Tokenizers.Tests.DotNet.Run(_dir, "build", "-nologo", "-nodeReuse:false", "-p:TreatWarningsAsErrors=false");
@@ -65,6 +73,7 @@ public sealed class BuildDiagnosticsTests : IDisposable
         Assert.Contains($"{dir}words.txt(2,4): error TOK011: words.txt(2,4): the file is not UTF-8: invalid bytes here (the compiler read them as U+FFFD).", output, StringComparison.Ordinal);
         Assert.Contains($"{dir}latin1.tiktoken(2,1): error TOK011: latin1.tiktoken(2,1): the file is not UTF-8", output, StringComparison.Ordinal);
         Assert.Contains($"{dir}Tokenizers.cs(12,21): error TOK001: 'missing.tiktoken' matches no AdditionalFiles item. Add <AdditionalFiles Include=\"missing.tiktoken\" /> to the project file.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error CS", output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8785", output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
     }

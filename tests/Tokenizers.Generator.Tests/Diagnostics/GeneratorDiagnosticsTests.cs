@@ -287,7 +287,7 @@ public class GeneratorDiagnosticsTests
 
     // ---- size ----
 
-    private const string SizeHelp = " Split the vocabulary or file an issue to widen the generated layout.";
+    private const string SizeHelp = " Keep a large vocabulary in a project of its own, or file an issue to widen the generated layout.";
 
     [Fact]
     public void RankBeyondTheLayout()

@@ -97,6 +97,8 @@ public sealed class LoaderAgreementTests : IDisposable
         string In(string name) => Path.Combine(_folder, name);
         if (attribute.Contains("merges.txt", StringComparison.Ordinal))
             return () => TokenizerFile.Load(In("vocab.json"), In("merges.txt"), new TokenizerFileOptions { SpecialTokens = ["<|sep|>=300"] });
+        if (attribute.Contains("tokenizer.json", StringComparison.Ordinal))
+            return () => TokenizerFile.Load(In("tokenizer.json"));
         if (attribute.Contains(".tiktoken", StringComparison.Ordinal))
             return () => TokenizerFile.Load(In("tiny.tiktoken"), new TokenizerFileOptions { Pattern = "cl100k", SpecialTokens = ["<|end|>=300"] });
         return () => TokenizerFile.Load(In("words.txt"), new TokenizerFileOptions { UnknownToken = "<|unk|>" });

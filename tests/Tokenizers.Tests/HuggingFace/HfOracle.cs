@@ -5,17 +5,19 @@ using System.Text.Json.Nodes;
 namespace Tokenizers.Tests.HuggingFace;
 
 /// <summary>
-/// Hugging Face's Rust core (npm <c>@anush008/tokenizers</c>, from <c>TOKENIZERS_HF_NODE_MODULES</c> or
-/// <c>/tmp/hf/node_modules</c>) run by node over a batch of texts (<c>hf-encode.js</c>).
+/// Hugging Face's Rust core (npm <c>@anush008/tokenizers</c>, installed by the build: <see cref="HuggingFaceModels"/>)
+/// run by node over a batch of texts (<c>hf-encode.js</c>).
 /// </summary>
 internal static class HfOracle
 {
-    private static string? NodeModules()
+    /// <summary>The binding's node_modules; fails, saying why, when the build did not install it.</summary>
+    private static string NodeModules()
     {
-        string? env = Environment.GetEnvironmentVariable("TOKENIZERS_HF_NODE_MODULES");
-        foreach (string? dir in new[] { env, "/tmp/hf/node_modules" })
-            if (!string.IsNullOrEmpty(dir) && Directory.Exists(Path.Combine(dir, "@anush008", "tokenizers"))) return dir;
-        return null;
+        string? env = Environment.GetEnvironmentVariable(HuggingFaceModels.NodeModulesVariable);
+        string dir = string.IsNullOrEmpty(env) ? HuggingFaceModels.NodeModules : env;
+        Assert.True(Directory.Exists(Path.Combine(dir, "@anush008", "tokenizers")),
+            $"the Hugging Face oracle (@anush008/tokenizers) is not in {dir}: the build installs it (tests/HuggingFaceModels.targets)");
+        return dir;
     }
 
     /// <summary>
@@ -38,17 +40,16 @@ internal static class HfOracle
         return path;
     }
 
-    /// <summary>Hugging Face's ids of each text (add_special_tokens = false); skips the test when node or the package is missing.</summary>
+    /// <summary>Hugging Face's ids of each text (add_special_tokens = false); fails when the build did not install the package.</summary>
     public static int[][] Encode(string tokenizerJson, IReadOnlyList<string> texts) => Run<int[][]>("hf-encode.js", tokenizerJson, texts);
 
     /// <summary>
     /// Runs a script of this folder (<c>node SCRIPT TOKENIZER_JSON INPUT_JSON OUTPUT_JSON</c>) over the texts and reads its
-    /// output; skips the test when node or the package is missing.
+    /// output; fails when the build did not install the package.
     /// </summary>
     public static T Run<T>(string scriptName, string tokenizerJson, IReadOnlyList<string> texts)
     {
-        string? modules = NodeModules();
-        if (modules is null) Assert.Skip("the Hugging Face oracle (@anush008/tokenizers) is not installed");
+        string modules = NodeModules();
         string dir = Directory.CreateTempSubdirectory("hf-oracle-").FullName;
         try
         {
