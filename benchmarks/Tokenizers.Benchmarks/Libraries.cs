@@ -34,9 +34,22 @@ public abstract class Library
     public static Library[] All(string encoding) => [Ours(encoding), MlTokenizers(encoding), SharpToken(encoding)];
 }
 
-public sealed class OursLibrary(string encoding) : Library
+public sealed class OursLibrary(ITokenizer tokenizer) : Library
 {
-    public readonly ITokenizer Tokenizer = OpenAIEncodings.Get(encoding);
+    public OursLibrary(string encoding) : this(OpenAIEncodings.Get(encoding))
+    {
+    }
+
+    /// <summary>A Hugging Face model (llama3, qwen3, deepseek_v3) as the generator compiled it from its tokenizer.json.</summary>
+    public static OursLibrary ForModel(string model) => new(model switch
+    {
+        "llama3" => new Llama3Tokenizer(),
+        "qwen3" => new Qwen3Tokenizer(),
+        "deepseek_v3" => new DeepSeekV3Tokenizer(),
+        _ => throw new ArgumentException($"Unknown Hugging Face model '{model}'.", nameof(model)),
+    });
+
+    public readonly ITokenizer Tokenizer = tokenizer;
     public override string Name => "Tokenizers";
     public override IReadOnlyList<int> Encode(string text) => Tokenizer.EncodeToIds(text);
     public override int Count(string text) => Tokenizer.CountTokens(text);
@@ -70,4 +83,56 @@ public sealed class SharpTokenLibrary(string encoding) : Library
     public override int Count(string text) => Encoding.CountTokens(text);
     public override string Decode(IReadOnlyList<int> ids) => Encoding.Decode(ids);
     public override int EncodeSpan(string text, int[] buffer) => Encoding.Encode(text.AsSpan()).Count;
+}
+
+/// <summary>
+/// ML.Tokenizers' byte-level <see cref="BpeTokenizer"/> over a tokenizer.json's vocab and merges, with its one Split
+/// regex as a <see cref="RegexPreTokenizer"/>: the closest it comes to loading these models. It has no tokenizer.json
+/// reader, no ignore_merges (Llama 3), no NFC normalizer (Qwen3) and one regex only (DeepSeek V3 chains three).
+/// </summary>
+public sealed class MlHuggingFaceLibrary : Library
+{
+    public readonly BpeTokenizer Tokenizer;
+
+    private MlHuggingFaceLibrary(BpeTokenizer tokenizer) => Tokenizer = tokenizer;
+
+    public override string Name => "ML.Tokenizers";
+    public override IReadOnlyList<int> Encode(string text) => Tokenizer.EncodeToIds(text);
+    public override int Count(string text) => Tokenizer.CountTokens(text);
+    public override string Decode(IReadOnlyList<int> ids) => Tokenizer.Decode(ids);
+    public override int EncodeSpan(string text, int[] buffer) => Tokenizer.EncodeToIds(text.AsSpan()).Count;
+
+    /// <summary>The tokenizer, or null and why not.</summary>
+    public static MlHuggingFaceLibrary? TryCreate(string tokenizerJson, out string? whyNot)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllBytes(tokenizerJson));
+        var root = doc.RootElement;
+        var splits = new List<string>();
+        var pre = root.GetProperty("pre_tokenizer");
+        foreach (var stage in pre.GetProperty("type").GetString() == "Sequence" ? pre.GetProperty("pretokenizers").EnumerateArray() : Single(pre))
+        {
+            if (stage.GetProperty("type").GetString() == "Split") splits.Add(stage.GetProperty("pattern").GetProperty("Regex").GetString()!);
+        }
+        if (splits.Count != 1)
+        {
+            whyNot = $"its pre-tokenizer chains {splits.Count} Split regexes; ML.Tokenizers' RegexPreTokenizer takes one";
+            return null;
+        }
+        var model = root.GetProperty("model");
+        var vocab = new Dictionary<string, int>();
+        foreach (var entry in model.GetProperty("vocab").EnumerateObject()) vocab[entry.Name] = entry.Value.GetInt32();
+        var merges = new List<string>();
+        foreach (var merge in model.GetProperty("merges").EnumerateArray())
+            merges.Add(merge.ValueKind == System.Text.Json.JsonValueKind.String ? merge.GetString()! : merge[0].GetString() + " " + merge[1].GetString());
+        var options = new BpeOptions(vocab)
+        {
+            Merges = merges,
+            ByteLevel = true,
+            PreTokenizer = new RegexPreTokenizer(new System.Text.RegularExpressions.Regex(splits[0], System.Text.RegularExpressions.RegexOptions.Compiled), null),
+        };
+        whyNot = null;
+        return new MlHuggingFaceLibrary(BpeTokenizer.Create(options));
+    }
+
+    private static IEnumerable<System.Text.Json.JsonElement> Single(System.Text.Json.JsonElement e) { yield return e; }
 }

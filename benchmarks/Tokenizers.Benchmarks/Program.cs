@@ -9,7 +9,11 @@ using Tokenizers.Benchmarks;
 //     the BenchmarkDotNet suite, with MemoryDiagnoser
 // dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --write-training-corpus FILE
 //     the generated ~10 MB corpus of benchmarks/trainer/compare.sh
+// dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --loop MODEL CORPUS OPERATION SECONDS
+//     one case in a loop for a profiler (perf with DOTNET_PerfMapEnabled=1); MODEL is an encoding or a tokenizer.json model
 if (args.Contains("--quick")) return QuickRun.Run(args);
+if (Array.IndexOf(args, "--loop") is int loop and >= 0 && loop + 4 < args.Length)
+    return QuickRun.Loop(args[loop + 1], args[loop + 2], args[loop + 3], double.Parse(args[loop + 4], System.Globalization.CultureInfo.InvariantCulture));
 if (Array.IndexOf(args, "--write-training-corpus") is int at and >= 0 && at + 1 < args.Length)
 {
     // The trainer comparison's input (benchmarks/trainer/compare.sh): about 10 MB, generated, so nothing is copied in.

@@ -13,7 +13,7 @@ namespace Tokenizers.Benchmarks;
 /// <c>--quick</c>: every case timed with a stopwatch (warm-up, then repeated calls for a fixed time), one line a case
 /// with our MB/s, each other library's and the ratio, and a CSV of the same figures for the README's table and plot.
 /// </summary>
-public static class QuickRun
+public static partial class QuickRun
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static double s_seconds = 0.4;
@@ -23,7 +23,8 @@ public static class QuickRun
     {
         string? csvPath = Option(args, "--csv");
         if (Option(args, "--seconds") is { } s) s_seconds = double.Parse(s, Inv);
-        string[] encodings = Option(args, "--encodings")?.Split(',') ?? ["cl100k_base", "o200k_base"];
+        string[] encodings = Option(args, "--encodings") is { } e ? (e == "none" ? [] : e.Split(',')) : ["cl100k_base", "o200k_base"];
+        string[] models = Option(args, "--models") is { } m ? (m == "none" ? [] : m.Split(',')) : ["llama3", "qwen3", "deepseek_v3"];
         var total = Stopwatch.StartNew();
         Console.WriteLine($"// Tokenizers quick benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread unless stated; MB/s of UTF-8 input (Decode: of output)");
         foreach (string name in Corpora.Names)
@@ -81,6 +82,7 @@ public static class QuickRun
             Line("cl100k_base", "specials-10M", "CountTokens", mb, specials, t => () => cl100k.CountTokens(t), [], once: true);
             Line("cl100k_base", "specials-10M", "CountTokens(All)", mb, specials, t => () => cl100k.CountTokens(t.AsSpan(), SpecialTokenPolicy.All), [], once: true);
         }
+        if (models.Length > 0) RunHuggingFace(models);
         Console.WriteLine($"// quick run took {total.Elapsed.TotalSeconds:0} s");
         if (csvPath is not null)
         {
@@ -112,7 +114,8 @@ public static class QuickRun
     /// optimized code before the full input is timed (else a method called once per input would be timed unoptimized).
     /// </summary>
     private static void Line(string encoding, string corpus, string operation, double mb, string? text, Func<string, Action> make,
-        IEnumerable<(string Name, Func<string, Action> Make)> others, bool once = false)
+        IEnumerable<(string Name, Func<string, Action> Make)> others, bool once = false,
+        IEnumerable<(string Name, double Rate)>? measuredElsewhere = null)
     {
         var (oursSeconds, oursBytes) = Time(text, make, once);
         double oursRate = mb / oursSeconds;
@@ -129,6 +132,11 @@ public static class QuickRun
             Record(encoding, corpus, operation, name, rate, bytes);
             sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
             if (once) sb.Append(Inv, $" ({seconds:0.000} s)");
+        }
+        foreach (var (name, rate) in measuredElsewhere ?? [])
+        {
+            Record(encoding, corpus, operation, name, rate, double.NaN);
+            sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
         }
         Console.WriteLine(sb.ToString());
     }

@@ -40,6 +40,8 @@ public static class Program
         }
         catch (CliException e)
         {
+            // Output printed before the failure (ids of a pipe read up to a bad byte) comes first.
+            stdout.Flush();
             return Fail(stderr, e.Message, e.ExitCode);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Tokenizers.WordLevel.UnknownWordException)

@@ -69,4 +69,54 @@ public class AtomicWriteTests : IDisposable
         Assert.False(Directory.Exists(output));
         Assert.Contains("file not found", stderr.ToString());
     }
+
+    /// <summary>
+    /// merges.txt cannot be written (a directory is in its way) after vocab.json was: the old vocab.json is put back,
+    /// and nothing of the attempt is left.
+    /// </summary>
+    [Fact]
+    public void AFailedSecondFileKeepsTheOldSet()
+    {
+        string output = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(Path.Combine(output, "merges.txt"));
+        File.WriteAllText(Path.Combine(output, "vocab.json"), "old vocab");
+        Assert.ThrowsAny<IOException>(() => Bpe.HuggingFaceBpeWriter.Write("{\"a\": 0}", "#version: 0.2\n", output));
+        Assert.Equal("old vocab", File.ReadAllText(Path.Combine(output, "vocab.json")));
+        Assert.Equal(["merges.txt"], Directory.GetDirectories(output).Select(Path.GetFileName));
+        Assert.Equal([Path.Combine(output, "vocab.json")], Directory.GetFiles(output));
+
+        // With no old vocab.json, the new one does not stay alone either.
+        File.Delete(Path.Combine(output, "vocab.json"));
+        Assert.ThrowsAny<IOException>(() => Bpe.HuggingFaceBpeWriter.Write("{\"a\": 0}", "#version: 0.2\n", output));
+        Assert.Empty(Directory.GetFiles(output));
+    }
+
+    /// <summary>The second file's write fails half way (a lone surrogate 1 MB in): neither old file is touched.</summary>
+    [Fact]
+    public void AWriteThatFailsHalfWayKeepsTheOldSet()
+    {
+        File.WriteAllText(Path.Combine(_folder, "vocab.json"), "old vocab");
+        File.WriteAllText(Path.Combine(_folder, "merges.txt"), "old merges");
+        string merges = new string('x', 1 << 20) + "\uD800";
+        Assert.ThrowsAny<EncoderFallbackException>(() => AtomicFileSet.Write(_folder, [("vocab.json", "new vocab"), ("merges.txt", merges)]));
+        Assert.Equal("old vocab", File.ReadAllText(Path.Combine(_folder, "vocab.json")));
+        Assert.Equal("old merges", File.ReadAllText(Path.Combine(_folder, "merges.txt")));
+        Assert.Equal(2, Directory.GetFileSystemEntries(_folder).Length);
+    }
+
+    /// <summary>The CLI: train into a folder whose merges.txt is a directory fails with exit code 2 and keeps the old vocab.json.</summary>
+    [Fact]
+    public void TrainIntoAFolderWithADirectoryInTheWayKeepsTheOldSet()
+    {
+        string corpus = Path.Combine(_folder, "corpus.txt");
+        File.WriteAllText(corpus, string.Concat(Enumerable.Repeat("the cat sat on the mat with the hat. ", 200)));
+        string output = Path.Combine(_folder, "out");
+        Directory.CreateDirectory(Path.Combine(output, "merges.txt"));
+        File.WriteAllText(Path.Combine(output, "vocab.json"), "old vocab");
+        var stderr = new StringWriter();
+        Assert.Equal(2, Cli.Program.Run(["train", "--model", "bpe", "--vocab-size", "300", "--output", output, corpus], new StringWriter(), stderr));
+        Assert.StartsWith("tokenizers: error: ", stderr.ToString());
+        Assert.Equal("old vocab", File.ReadAllText(Path.Combine(output, "vocab.json")));
+        Assert.Single(Directory.GetFileSystemEntries(output), Path.Combine(output, "vocab.json"));
+    }
 }

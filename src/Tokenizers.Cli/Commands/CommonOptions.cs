@@ -10,7 +10,7 @@ internal static class CommonOptions
 {
     public static Option<string> InputFile(string description) => new("--input", "-i")
     {
-        Description = description + " (invalid UTF-8 is refused with its byte offset, exit code 2)",
+        Description = $"{description} ({InputFiles.HelpNote})",
     };
 
     public static Option<string> Text() => new("--text", "-t") { Description = "The text itself" };
@@ -34,14 +34,10 @@ internal static class CommonOptions
     public static string RequireFile(string path) => InputFiles.RequireFile(path);
 
     /// <summary>
-    /// The file's text as UTF-8, byte for byte: a BOM stays U+FEFF, as tiktoken would see it. Invalid UTF-8 is refused
-    /// with its byte offset (<see cref="InputFiles"/>).
+    /// The file's text (<c>-</c>: standard input) as UTF-8, read once, without a UTF-8 byte-order mark at its start.
+    /// Invalid UTF-8 is refused with its byte offset (<see cref="InputFiles"/>).
     /// </summary>
     public static string ReadText(string path) => InputFiles.ReadAllText(path);
-
-    /// <summary>Text from <c>--text</c> or from the file <c>--input</c> names.</summary>
-    public static string ReadTextOrFile(ParseResult result, Option<string> text, Option<string> input) =>
-        ExactlyOne(result, input, text) == text ? result.GetValue(text) ?? "" : ReadText(result.GetValue(input)!);
 
     public static Option<bool> AddSpecialTokens() => new("--add-special-tokens")
     {

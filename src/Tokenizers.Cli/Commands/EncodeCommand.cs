@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Tokenizers.Data;
+using Tokenizers.Streaming;
 
 namespace Tokenizers.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class EncodeCommand
         Option<string> text = CommonOptions.Text();
         Option<string> jsonl = new("--jsonl")
         {
-            Description = "JSON Lines file whose objects each have a \"text\" field (invalid UTF-8 is refused with its byte offset, exit code 2)",
+            Description = $"JSON Lines file whose objects each have a \"text\" field ({InputFiles.HelpNote})",
         };
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
         Option<bool> addSpecial = CommonOptions.AddSpecialTokens();
@@ -57,21 +58,32 @@ internal static class EncodeCommand
         return command;
     }
 
-    /// <summary>Ids separated by spaces on one line, written as they come (the file is checked first: stdout cannot be taken back).</summary>
+    /// <summary>
+    /// Ids separated by spaces on one line, written as they come. A file is checked first (stdout cannot be taken back);
+    /// a pipe cannot be read twice, so a bad byte in one ends the ids printed so far with a line break before the error.
+    /// </summary>
     private static void PrintIds(ITokenizer tokenizer, Policy policy, string? path, string? text, TextWriter output, TextWriter error)
     {
         bool first = true;
         char[] digits = new char[12];
-        StreamingInput.Encode(tokenizer, policy.Special, path, text, ids =>
+        try
         {
-            foreach (int id in ids)
+            StreamingInput.Encode(tokenizer, policy.Special, path, text, ids =>
             {
-                if (!first) output.Write(' ');
-                first = false;
-                id.TryFormat(digits, out int n, provider: System.Globalization.CultureInfo.InvariantCulture);
-                output.Write(digits, 0, n);
-            }
-        }, error, "encode", validateFirst: true, policy.AddSpecialTokens);
+                foreach (int id in ids)
+                {
+                    if (!first) output.Write(' ');
+                    first = false;
+                    id.TryFormat(digits, out int n, provider: System.Globalization.CultureInfo.InvariantCulture);
+                    output.Write(digits, 0, n);
+                }
+            }, error, "encode", validateFirst: true, policy.AddSpecialTokens);
+        }
+        catch (CliException) when (!first)
+        {
+            output.WriteLine();
+            throw;
+        }
         output.WriteLine();
     }
 
@@ -128,8 +140,10 @@ internal static class EncodeCommand
     private static void EncodeJsonLines(ITokenizer tokenizer, Policy policy, string path, TextWriter output)
     {
         int lineNumber = 0;
-        InputFiles.Validate(path);
-        using StreamReader reader = InputFiles.OpenLines(path);
+        using InputStream input = InputFiles.Open(path);
+        InputFiles.ValidateIfSeekable(input);
+        using var text = new Utf8TextReader(input.Stream, throwOnInvalid: true, leaveOpen: true);
+        var reader = new LineReader(text);
         while (true)
         {
             string? line;
@@ -137,9 +151,9 @@ internal static class EncodeCommand
             {
                 line = reader.ReadLine();
             }
-            catch (Exception e) when (e is IOException or DecoderFallbackException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw InputFiles.Describe(path, e);
+                throw InputFiles.Describe(input, e);
             }
             if (line is null) break;
             lineNumber++;

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.IO;
 using System.Text;
 using System.Text.Unicode;
+using Tokenizers.Streaming;
 
 namespace Tokenizers.Cli.Commands;
 
@@ -10,11 +11,17 @@ namespace Tokenizers.Cli.Commands;
 /// Opening and reading input files, with every failure as a one-line <see cref="CliException"/> (exit code 2):
 /// a missing path, a directory, a file that cannot be read, and invalid UTF-8, which is refused with the byte offset
 /// of its first bad sequence rather than silently replaced (a tokenizer would otherwise count U+FFFD tokens that are
-/// not in the file).
+/// not in the file). <c>-</c> is standard input. Each input is read once, unless it is seekable.
 /// </summary>
 internal static class InputFiles
 {
-    /// <summary>Strict UTF-8 without a BOM of its own: a BOM in the file is text (U+FEFF), as tiktoken would see it.</summary>
+    /// <summary>The path that names standard input.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>What <c>--help</c> says about every input file.</summary>
+    public const string HelpNote = "'-' reads stdin; a UTF-8 byte-order mark at the start is dropped; invalid UTF-8 is refused with its byte offset, exit code 2";
+
+    /// <summary>Strict UTF-8 without a BOM of its own.</summary>
     public static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="CliException">The path is missing or is a directory.</exception>
@@ -24,53 +31,72 @@ internal static class InputFiles
         throw new CliException(Directory.Exists(path) ? $"{path} is a directory, not a file" : $"file not found: {path}");
     }
 
-    /// <summary>Opens <paramref name="path"/> for reading, sequentially.</summary>
-    /// <exception cref="CliException">It is missing, a directory, or cannot be opened.</exception>
-    public static FileStream Open(string path)
+    /// <summary>Opens <paramref name="path"/> (standard input for <c>-</c>) for reading, sequentially, past a UTF-8 BOM.</summary>
+    /// <exception cref="CliException">It is missing, a directory, or cannot be opened or read.</exception>
+    public static InputStream Open(string path)
     {
-        RequireFile(path);
-        try
+        Stream stream;
+        if (path == StandardInput)
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+            stream = Console.OpenStandardInput();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            throw CannotRead(path, e);
-        }
-    }
-
-    /// <summary>The whole file as text.</summary>
-    /// <exception cref="CliException">It cannot be read, or is not UTF-8 (the message gives the byte offset).</exception>
-    public static string ReadAllText(string path)
-    {
-        byte[] bytes;
-        using (FileStream stream = Open(path))
-        {
+            RequireFile(path);
             try
             {
-                using var memory = new MemoryStream();
-                stream.CopyTo(memory);
-                bytes = memory.ToArray();
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw CannotRead(path, e);
             }
         }
+        string name = path == StandardInput ? "stdin" : path;
+        try
+        {
+            return InputStream.Open(name, stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream.Dispose();
+            throw CannotRead(name, e);
+        }
+    }
+
+    /// <summary>The whole file as text, read once.</summary>
+    /// <exception cref="CliException">It cannot be read, or is not UTF-8 (the message gives the byte offset).</exception>
+    public static string ReadAllText(string path)
+    {
+        using InputStream input = Open(path);
+        return ReadAllText(input);
+    }
+
+    /// <summary>The rest of <paramref name="input"/> as text.</summary>
+    /// <exception cref="CliException">It cannot be read, or is not UTF-8 (the message gives the byte offset).</exception>
+    public static string ReadAllText(InputStream input)
+    {
+        byte[] bytes;
+        try
+        {
+            using var memory = new MemoryStream();
+            input.Stream.CopyTo(memory);
+            bytes = memory.ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotRead(input.Name, e);
+        }
         long invalid = FirstInvalidUtf8(bytes);
-        if (invalid >= 0) throw InvalidUtf8(path, invalid);
+        if (invalid >= 0) throw InvalidUtf8(input.Name, input.BomLength + invalid);
         return StrictUtf8.GetString(bytes);
     }
 
-    /// <summary>A reader of the file's lines, refusing invalid UTF-8 (a UTF-8 BOM at the start is skipped, as for File.ReadLines).</summary>
-    public static StreamReader OpenLines(string path) => new(Open(path), StrictUtf8, detectEncodingFromByteOrderMarks: true);
-
-    /// <summary>The one-line error for <paramref name="e"/>, an I/O or decoding failure while reading <paramref name="path"/>.</summary>
-    public static CliException Describe(string path, Exception e) => e switch
+    /// <summary>The one-line error for <paramref name="e"/>, an I/O or decoding failure while reading <paramref name="input"/>.</summary>
+    public static CliException Describe(InputStream input, Exception e) => e switch
     {
-        InvalidUtf8Exception utf8 => InvalidUtf8(path, utf8.ByteOffset),
-        DecoderFallbackException => InvalidUtf8(path, FirstInvalidUtf8(path)),
-        _ => CannotRead(path, e),
+        InvalidUtf8Exception utf8 => InvalidUtf8(input.Name, input.BomLength + utf8.ByteOffset),
+        _ => CannotRead(input.Name, e),
     };
 
     public static CliException InvalidUtf8(string path, long offset) =>
@@ -105,28 +131,30 @@ internal static class InputFiles
     }
 
     /// <summary>
-    /// Reads the whole file once, in blocks, before anything is printed from it: a bad byte (or a read error) late in a
-    /// large file then fails the command before its first line of output, not after.
+    /// Reads a seekable input whole, in blocks, before anything is printed from it, then rewinds it: a bad byte (or a
+    /// read error) late in a large file then fails the command before its first line of output, not after. An input
+    /// that cannot seek (a pipe) is left alone, to be checked as it streams.
     /// </summary>
     /// <exception cref="CliException">The file cannot be read or is not UTF-8.</exception>
-    public static void Validate(string path)
+    public static void ValidateIfSeekable(InputStream input)
     {
+        if (!input.CanSeek) return;
         long invalid;
         try
         {
-            invalid = FirstInvalidUtf8(path);
+            invalid = FirstInvalidUtf8(input.Stream);
+            input.Rewind();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw CannotRead(path, e);
+            throw CannotRead(input.Name, e);
         }
-        if (invalid >= 0) throw InvalidUtf8(path, invalid);
+        if (invalid >= 0) throw InvalidUtf8(input.Name, input.BomLength + invalid);
     }
 
-    /// <summary>Offset of the first invalid UTF-8 sequence of the file, read in blocks; -1 when there is none.</summary>
-    private static long FirstInvalidUtf8(string path)
+    /// <summary>Offset of the first invalid UTF-8 sequence of the rest of the stream, read in blocks; -1 when there is none.</summary>
+    private static long FirstInvalidUtf8(Stream stream)
     {
-        using FileStream stream = Open(path);
         byte[] block = new byte[1 << 16];
         char[] chars = new char[block.Length];
         long offset = 0;

@@ -18,30 +18,39 @@ internal static class StreamingInput
     private const int MaxChunkChars = StreamingEncoder.DefaultMaxChunkChars;
 
     /// <summary>
-    /// Hands the ids of the file at <paramref name="path"/> (or of <paramref name="text"/>) to <paramref name="onIds"/> in
-    /// order. With <paramref name="validateFirst"/> the file is checked whole before the first id, for callers whose
-    /// output cannot be taken back (stdout). <paramref name="addSpecialTokens"/> applies the post-processor to the whole text,
-    /// which is then read whole.
+    /// Hands the ids of the file at <paramref name="path"/> (<c>-</c>: standard input) or of <paramref name="text"/> to
+    /// <paramref name="onIds"/> in order. The input is read once, unless <paramref name="validateFirst"/> asks that it be
+    /// checked whole before the first id (for callers whose output cannot be taken back, stdout) and it is seekable; an
+    /// input that is not is checked as it streams, so a bad byte fails the command after the ids before it.
+    /// <paramref name="addSpecialTokens"/> applies the post-processor to the whole text, which is then read whole.
     /// </summary>
     public static StreamingEncodeResult Encode(ITokenizer tokenizer, SpecialTokenPolicy policy, string? path, string? text,
         TokenSpanAction onIds, TextWriter stderr, string verb, bool validateFirst = false, bool addSpecialTokens = false)
     {
-        if (path is not null && validateFirst) InputFiles.Validate(path);
         StreamingEncodeResult result;
-        if (tokenizer is IStreamableTokenizer streamable && !addSpecialTokens)
+        var streamable = addSpecialTokens ? null : tokenizer as IStreamableTokenizer;
+        if (path is null)
         {
-            var encoder = new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars);
-            if (path is null)
+            text ??= "";
+            result = streamable is null
+                ? EncodeWhole(tokenizer, policy, text, onIds, addSpecialTokens)
+                : new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars).Encode(new StringReader(text), onIds);
+        }
+        else
+        {
+            using InputStream input = InputFiles.Open(path);
+            if (validateFirst) InputFiles.ValidateIfSeekable(input);
+            if (streamable is null)
             {
-                result = encoder.Encode(new StringReader(text ?? ""), onIds);
+                result = EncodeWhole(tokenizer, policy, InputFiles.ReadAllText(input), onIds, addSpecialTokens);
             }
             else
             {
-                using FileStream stream = InputFiles.Open(path);
-                var progress = new Progress(stderr, verb, stream);
+                var encoder = new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars);
+                var progress = new Progress(stderr, verb, input.Stream);
                 try
                 {
-                    result = encoder.Encode(stream, ids =>
+                    result = encoder.Encode(input.Stream, ids =>
                     {
                         onIds(ids);
                         progress.Add(ids.Length);
@@ -49,16 +58,9 @@ internal static class StreamingInput
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    throw InputFiles.Describe(path, e);
+                    throw InputFiles.Describe(input, e);
                 }
             }
-        }
-        else
-        {
-            string value = path is null ? text ?? "" : InputFiles.ReadAllText(path);
-            int[] ids = [.. tokenizer.EncodeToIds(value, policy, addSpecialTokens)];
-            onIds(ids);
-            result = new StreamingEncodeResult(value.Length, ids.Length, 0);
         }
         if (result.ForcedCuts > 0)
             stderr.WriteLine($"tokenizers: warning: {result.ForcedCuts} run(s) of over {MaxChunkChars:N0} chars with no safe place to cut were split; "
@@ -66,8 +68,16 @@ internal static class StreamingInput
         return result;
     }
 
+    private static StreamingEncodeResult EncodeWhole(ITokenizer tokenizer, SpecialTokenPolicy policy, string text, TokenSpanAction onIds,
+        bool addSpecialTokens)
+    {
+        int[] ids = [.. tokenizer.EncodeToIds(text, policy, addSpecialTokens)];
+        onIds(ids);
+        return new StreamingEncodeResult(text.Length, ids.Length, 0);
+    }
+
     /// <summary>A line on stderr at most once a second, from the second second on: short runs stay quiet.</summary>
-    private sealed class Progress(TextWriter stderr, string verb, FileStream stream)
+    private sealed class Progress(TextWriter stderr, string verb, Stream stream)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly long _length = SafeLength(stream);
@@ -80,12 +90,17 @@ internal static class StreamingInput
             TimeSpan now = _clock.Elapsed;
             if (now - _last < TimeSpan.FromSeconds(1)) return;
             _last = now;
-            double done = stream.CanSeek ? stream.Position : 0, mib = 1024.0 * 1024.0;
+            if (!stream.CanSeek)
+            {
+                stderr.WriteLine($"{verb}: {_tokens:N0} tokens");
+                return;
+            }
+            double done = stream.Position, mib = 1024.0 * 1024.0;
             string of = _length > 0 ? $" of {_length / mib:N1} MiB ({100 * done / _length:F0}%)" : " MiB";
             stderr.WriteLine($"{verb}: {done / mib:N1}{of}, {_tokens:N0} tokens, {done / mib / now.TotalSeconds:N1} MiB/s");
         }
 
-        private static long SafeLength(FileStream stream)
+        private static long SafeLength(Stream stream)
         {
             try
             {

@@ -16,16 +16,15 @@ public static class HuggingFaceBpeWriter
     public const string MergesFileName = "merges.txt";
     public const string MergesHeader = "#version: 0.2";
 
-    /// <summary>Writes both files into <paramref name="directory"/> (created if needed), each through a temporary file and a rename.</summary>
+    /// <summary>Writes both files into <paramref name="directory"/> (created if needed) as a set (<see cref="AtomicFileSet"/>).</summary>
     public static void Write(TrainedBpe bpe, string directory) => Write(FormatVocab(bpe), FormatMerges(bpe), directory);
 
-    /// <summary>Writes formatted vocab.json and merges.txt text into <paramref name="directory"/> (created if needed), each through a temporary file and a rename.</summary>
-    public static void Write(string vocabJson, string mergesText, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        AtomicFile.WriteAllText(Path.Combine(directory, VocabFileName), vocabJson);
-        AtomicFile.WriteAllText(Path.Combine(directory, MergesFileName), mergesText);
-    }
+    /// <summary>
+    /// Writes formatted vocab.json and merges.txt text into <paramref name="directory"/> (created if needed) as a set: a
+    /// failure leaves both old files, never one new and one old (<see cref="AtomicFileSet"/>).
+    /// </summary>
+    public static void Write(string vocabJson, string mergesText, string directory) =>
+        AtomicFileSet.Write(directory, [(VocabFileName, vocabJson), (MergesFileName, mergesText)]);
 
     /// <exception cref="InvalidDataException">A special token's text is also the spelling of a learned token.</exception>
     public static string FormatVocab(TrainedBpe bpe)

@@ -18,24 +18,6 @@ public sealed class BytePairModel
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
 
-    /// <param name="trie">The double-array trie: per slot its unit and its rank (-1 where no token ends), uint32 each, packed two bytes a char.</param>
-    /// <param name="tokenBytes">Every id's bytes, concatenated.</param>
-    /// <param name="tokenOffsets">uint32 offsets into <paramref name="tokenBytes"/>, one per id plus one.</param>
-    /// <param name="rankToId">int32 id per rank; null when ranks are ids.</param>
-    /// <param name="preTokenizer">The pre-tokenization scanner.</param>
-    /// <param name="specialTokens">Special tokens (their bytes are in the token table too).</param>
-    /// <param name="splits">
-    /// Per rank, the byte length of the left half of the token's last merge (one char each; 0 when no merge builds it),
-    /// for the linear-time <see cref="BacktrackingEncoder"/>; null to merge by rank only.
-    /// </param>
-    public BytePairModel(string trie, string tokenBytes, string tokenOffsets, string? rankToId,
-        PreTokenizer preTokenizer, SpecialToken[] specialTokens, string? splits = null)
-        : this(ConstantTable.FromString(trie), ConstantTable.FromString(tokenBytes), ConstantTable.FromString(tokenOffsets),
-            rankToId is null ? default : ConstantTable.FromString(rankToId), preTokenizer, specialTokens,
-            splits is null ? default : ConstantTable.FromString(splits))
-    {
-    }
-
     /// <summary>
     /// The tables as <see cref="ConstantTable"/>s, read in place from the assembly's metadata (what generated code passes);
     /// <paramref name="rankToId"/> and <paramref name="splits"/> may be <c>default</c> (empty).

@@ -2,12 +2,15 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+using Tokenizers.Compilation;
+
 namespace Tokenizers.Bpe;
 
 /// <summary>
 /// A double-array trie over byte strings, read from generated constant data. Slot <c>s</c> is two uint32s: a unit
 /// <c>label | used &lt;&lt; 8 | base &lt;&lt; 9</c> and a value (a rank, or -1), side by side so that the label check of a
-/// child and its value are one cache line. The child of <c>s</c> on byte <c>b</c> is slot <c>base(s) + b</c> when that
+/// child and its value are one 8-byte read (the string heap aligns nothing, so one slot in eight may straddle two
+/// cache lines). The child of <c>s</c> on byte <c>b</c> is slot <c>base(s) + b</c> when that
 /// slot is used and labelled <c>b</c>; every node has its own base, which is what makes the label check sufficient.
 /// Slot 0 is the root.
 /// </summary>
@@ -15,19 +18,13 @@ public readonly ref struct DoubleArrayTrie
 {
     public const int Root = 0;
     public const int NoNode = -1;
-    private const uint UsedFlag = 1u << 8;
-    private const int BaseShift = 9;
+    private const uint UsedFlag = TrieLayout.Used;
+    private const int BaseShift = TrieLayout.BaseShift;
 
     private readonly ReadOnlySpan<uint> _slots;
 
     /// <param name="slots">Two uint32 a slot: unit, value.</param>
     public DoubleArrayTrie(ReadOnlySpan<uint> slots) => _slots = slots;
-
-    /// <summary>Packs a unit; shared with the generator's builder so both sides agree on the layout.</summary>
-    public static uint PackUnit(byte label, int @base) => label | UsedFlag | ((uint)@base << BaseShift);
-
-    /// <summary>The largest base a unit can hold.</summary>
-    public const int MaxBase = (int)(uint.MaxValue >> BaseShift);
 
     /// <summary>The child of <paramref name="node"/> on <paramref name="label"/>, or <see cref="NoNode"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,7 +35,7 @@ public readonly ref struct DoubleArrayTrie
         uint count = (uint)(_slots.Length >> 1);
         if ((uint)node >= count) return NoNode;
         uint child = (Unsafe.Add(ref first, (nint)(uint)node * 2) >> BaseShift) + label;
-        if (child < count && (Unsafe.Add(ref first, (nint)child * 2) & 0x1FF) == (label | UsedFlag)) return (int)child;
+        if (child < count && (Unsafe.Add(ref first, (nint)child * 2) & TrieLayout.LabelAndUsed) == (label | UsedFlag)) return (int)child;
         return NoNode;
     }
 

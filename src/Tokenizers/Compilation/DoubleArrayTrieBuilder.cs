@@ -18,8 +18,8 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal sealed class DoubleArrayTrieBuilder
 {
-    public const int MaxBase = (int)(uint.MaxValue >> 9);
-    private const uint Used = 0x100;
+    public const int MaxBase = TrieLayout.MaxBase;
+    private const uint Used = TrieLayout.Used;
 
     private readonly byte[][] _keys;
     private readonly int[] _keyValues;
@@ -65,7 +65,7 @@ internal sealed class DoubleArrayTrieBuilder
 
     /// <summary>
     /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
-    /// its value share a cache line.
+    /// its value are one 8-byte read.
     /// </summary>
     public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
     {
@@ -115,7 +115,7 @@ internal sealed class DoubleArrayTrieBuilder
             int @base = FindBase(labels, count);
             EnsureCapacity(@base + labels[count - 1] + 1);
             SetBit(_usedBases, @base);
-            _units[node.Slot] |= (uint)@base << 9;
+            _units[node.Slot] |= (uint)@base << TrieLayout.BaseShift;
             for (int c = 0; c < count; c++)
             {
                 int child = @base + labels[c];

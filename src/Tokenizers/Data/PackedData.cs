@@ -12,12 +12,6 @@ namespace Tokenizers.Data;
 public static class PackedData
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<byte> AsBytes(string data) => MemoryMarshal.AsBytes(data.AsSpan());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ReadOnlySpan<uint> AsUInt32(string data) => MemoryMarshal.Cast<char, uint>(data.AsSpan());
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<int> AsInt32(string data) => MemoryMarshal.Cast<char, int>(data.AsSpan());
 
     internal static void EnsureLittleEndian()

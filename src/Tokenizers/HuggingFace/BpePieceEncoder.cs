@@ -101,18 +101,39 @@ internal sealed class BpePieceEncoder
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public int Encode(ReadOnlySpan<char> piece, Span<int> ids)
         {
-            // Most pieces are ASCII and a token whole: walk the trie on the chars, with no transcoding, inlined into
-            // the caller's loop. (An empty piece ends at the root, which holds no token.)
+            if (TryEncodeWhole(piece, out int id, out bool lookedUp))
+            {
+                ids[0] = id;
+                return 1;
+            }
+            return EncodeParts(piece, ids, lookedUp);
+        }
+
+        /// <summary>
+        /// The id of a piece that is one token, found by walking its chars while they are ASCII (most pieces are both):
+        /// no transcoding, inlined into the caller's loop. False when the piece needs <see cref="EncodeParts"/>;
+        /// <paramref name="lookedUp"/> then says the whole piece is known not to be a token. (An empty piece ends at the
+        /// root, which holds no token.)
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryEncodeWhole(ReadOnlySpan<char> piece, out int id, out bool lookedUp)
+        {
             int whole = BytePairModel.WholeAsciiToken(_trie, piece);
             if (whole >= 0 || whole < BytePairModel.NotAscii)
             {
-                ids[0] = IdOfWhole(whole);
-                return 1;
+                id = IdOfWhole(whole);
+                lookedUp = false;
+                return true;
             }
-            return EncodeBytes(piece, ids, lookedUp: whole == BytePairModel.NotAToken);
+            id = 0;
+            lookedUp = whole == BytePairModel.NotAToken;
+            return false;
         }
 
+        /// <summary>The ids of a piece <see cref="TryEncodeWhole"/> did not take; <paramref name="ids"/> must hold 3 × its length.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
+        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) => EncodeBytes(piece, ids, lookedUp);
+
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
             if (piece.IsEmpty) return 0;

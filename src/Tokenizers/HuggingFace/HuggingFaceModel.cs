@@ -317,11 +317,15 @@ public sealed class HuggingFaceModel
         }
     }
 
-    /// <summary>The fast path: the scanner's pieces (or the whole segment) straight into the encoder; returns the chars done.</summary>
+    /// <summary>
+    /// The fast path: the scanner's pieces (or the whole segment) straight into the encoder, through one view of its
+    /// tables for the whole segment; returns the chars done. A piece that is one token takes the view's inlined walk
+    /// and goes to the sink as one id, as in <see cref="BytePairModel"/>.
+    /// </summary>
     private int EncodeScanned<TSink>(ReadOnlySpan<char> segment, ref TSink sink, ref int emitted)
         where TSink : struct, ITokenSink
     {
-        BpePieceEncoder encoder = _encoder;
+        BpePieceEncoder.View view = _encoder.GetView();
         PreTokenizer? scanner = _scanner;
         Span<int> stackIds = stackalloc int[StackIds];
         int[]? rented = null;
@@ -332,6 +336,13 @@ public sealed class HuggingFaceModel
             {
                 int length = scanner is null ? segment.Length - pos : scanner.NextPieceLength(segment, pos);
                 ReadOnlySpan<char> piece = segment.Slice(pos, length);
+                if (view.TryEncodeWhole(piece, out int id, out bool lookedUp))
+                {
+                    if (!sink.TryAdd(id)) return pos;
+                    emitted++;
+                    pos += length;
+                    continue;
+                }
                 Span<int> ids = stackIds;
                 if (length * 3 > StackIds)
                 {
@@ -342,8 +353,8 @@ public sealed class HuggingFaceModel
                     }
                     ids = rented;
                 }
-                int count = encoder.Encode(piece, ids);
-                if (count == 1 ? !sink.TryAdd(ids[0]) : !sink.TryAdd(ids[..count])) return pos;
+                int count = view.EncodeParts(piece, ids, lookedUp);
+                if (!sink.TryAdd(ids[..count])) return pos;
                 emitted += count;
                 pos += length;
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
+using Tokenizers.Data;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.Loading;
@@ -35,7 +36,9 @@ internal static class BpeLoader
             ?? throw TokenizerFile.FileError(CompileErrorCodes.TooLarge, tooLarge!, path);
         var specials = new SpecialToken[tables.SpecialTokens.Count];
         for (int i = 0; i < specials.Length; i++) specials[i] = new SpecialToken(tables.SpecialTokens[i].Text, tables.SpecialTokens[i].Id);
-        var model = new BytePairModel(tables.Trie, tables.TokenBytes, tables.TokenOffsets, tables.RankToId, preTokenizer, specials, tables.Splits);
+        var model = new BytePairModel(ConstantTable.FromString(tables.Trie), ConstantTable.FromString(tables.TokenBytes),
+            ConstantTable.FromString(tables.TokenOffsets), tables.RankToId is null ? default : ConstantTable.FromString(tables.RankToId),
+            preTokenizer, specials, tables.Splits is null ? default : ConstantTable.FromString(tables.Splits));
         return new LoadedBpeTokenizer(model, preTokenizer);
     }
 }

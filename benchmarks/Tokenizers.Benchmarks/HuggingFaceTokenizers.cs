@@ -1,0 +1,13 @@
+// The byte-level Hugging Face models of issue 9, compiled by the generator from the tokenizer.json files that
+// tests/HuggingFaceModels.targets installs with npm at build time (never committed: their licences keep them out).
+// The paths are relative to this project, as the generator resolves them.
+namespace Tokenizers.Benchmarks;
+
+[GeneratedTokenizer("../../tests/huggingface/obj/models/llama3/tokenizer.json")]
+internal partial class Llama3Tokenizer;
+
+[GeneratedTokenizer("../../tests/huggingface/obj/models/qwen3/tokenizer.json")]
+internal partial class Qwen3Tokenizer;
+
+[GeneratedTokenizer("../../tests/huggingface/obj/models/deepseek_v3/tokenizer.json")]
+internal partial class DeepSeekV3Tokenizer;
