@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Tokenizers;
 using Tokenizers.Bpe;
+using Tokenizers.Notebook;
 using Tokenizers.WordLevel;
 
 namespace SeedNotebook;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 
 namespace Tokenizers;
@@ -13,6 +14,7 @@ namespace Tokenizers;
 /// Printable Latin-1 bytes stand for themselves; the other 68 take the chars from U+0100 on, in byte order.
 /// One char per byte also means string length, slicing and concatenation act on bytes.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if TOKENIZERS_GENERATOR
 internal
 #else

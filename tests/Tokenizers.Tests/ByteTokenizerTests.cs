@@ -1,3 +1,5 @@
+using Tokenizers.Notebook;
+
 namespace Tokenizers.Tests;
 
 /// <summary>The notebook's SimpleByteTokenizer.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Tokenizers.Bpe;
+using Tokenizers.Notebook;
 
 namespace Tokenizers.Training.Tests;
 

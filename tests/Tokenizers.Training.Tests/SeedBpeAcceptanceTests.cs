@@ -1,5 +1,6 @@
 using System.Text;
 using Tokenizers.Bpe;
+using Tokenizers.Notebook;
 using Tokenizers.Training.Bpe;
 
 namespace Tokenizers.Training.Tests;

@@ -9,12 +9,18 @@ namespace Tokenizers.Generator.Emit;
 /// </summary>
 internal static class LiteralWriter
 {
+    private const string HexDigits = "0123456789ABCDEF";
+
+    /// <summary>Whether each UTF-16 unit needs an escape, decided once: a big table writes millions of chars.</summary>
+    private static readonly bool[] s_escaped = BuildEscapeTable();
+
     public static void Write(StringBuilder sb, string data)
     {
         sb.Append('"');
         foreach (char c in data)
         {
-            if (NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            if (s_escaped[c])
+                sb.Append('\\').Append('u').Append(HexDigits[c >> 12]).Append(HexDigits[(c >> 8) & 0xF]).Append(HexDigits[(c >> 4) & 0xF]).Append(HexDigits[c & 0xF]);
             else sb.Append(c);
         }
         sb.Append('"');
@@ -28,13 +34,20 @@ internal static class LiteralWriter
     {
         foreach (char c in text)
         {
-            if (c != '"' && c != '\\' && NeedsEscape(c))
+            if (c != '"' && c != '\\' && s_escaped[c])
             {
                 Write(sb, text);
                 return;
             }
         }
         sb.Append("@\"").Append(text.Replace("\"", "\"\"")).Append('"');
+    }
+
+    private static bool[] BuildEscapeTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (int c = 0; c <= char.MaxValue; c++) table[c] = NeedsEscape((char)c);
+        return table;
     }
 
     private static bool NeedsEscape(char c)

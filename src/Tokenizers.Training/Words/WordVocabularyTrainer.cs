@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Tokenizers.Notebook;
 using Tokenizers.WordLevel;
 
 namespace Tokenizers.Training.Words;

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Tokenizers.Data;
@@ -12,6 +13,7 @@ namespace Tokenizers.Bpe;
 /// A byte-level BPE tokenizer over generated constant tables: pre-tokenize, look each piece up whole in the trie,
 /// otherwise merge its bytes by rank. Holds only references to string literals, so creating it costs nothing.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BytePairModel
 {
     private readonly ConstantTable _trie, _tokenBytes, _tokenOffsets, _rankToId, _splits;

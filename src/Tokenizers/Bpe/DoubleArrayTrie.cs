@@ -14,7 +14,7 @@ namespace Tokenizers.Bpe;
 /// slot is used and labelled <c>b</c>; every node has its own base, which is what makes the label check sufficient.
 /// Slot 0 is the root.
 /// </summary>
-public readonly ref struct DoubleArrayTrie
+internal readonly ref struct DoubleArrayTrie
 {
     public const int Root = 0;
     public const int NoNode = -1;

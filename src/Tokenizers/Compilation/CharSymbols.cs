@@ -33,7 +33,7 @@ internal sealed class CharSymbols
     /// <summary>The byte-fallback token of a byte, as Hugging Face spells it (<c>format!("&lt;{b:#04X}&gt;")</c>).</summary>
     public static string ByteToken(int b) => "<0x" + b.ToString("X2", CultureInfo.InvariantCulture) + ">";
 
-    public static CharSymbols? Create(BpeModelDef model, Dictionary<string, int> idOf, List<CompileError> errors)
+    public static CharSymbols? Create(BpeModelDef model, TokenIdMap idOf, List<CompileError> errors)
     {
         var byteIds = new int[256];
         bool complete = model.ByteFallback;

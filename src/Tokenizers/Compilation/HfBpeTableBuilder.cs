@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 
@@ -34,6 +35,7 @@ internal static class HfBpeTableBuilder
     /// <summary>Version of the table layout, first value of the info table.</summary>
     public const int LayoutVersion = 1;
 
+    [MethodImpl(ColdRun.Optimized)]
     public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
         bool byteLevel, List<CompileError> errors, CancellationToken ct)
     {
@@ -66,12 +68,12 @@ internal static class HfBpeTableBuilder
         // Token strings → ids, and each model token's bytes as merging sees them. Byte-level: a token with a char
         // outside the byte-level alphabet can never come out of a piece (pieces are made of alphabet chars), so it has
         // none. SentencePiece style: the token's UTF-8, merged from its chars.
-        var idOf = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
+        var idOf = new TokenIdMap(vocab.Count);
         var strings = new string?[vocabularySize];
         var modelBytes = new byte[]?[vocabularySize];
         foreach (var v in vocab)
         {
-            idOf[v.Token] = v.Id;
+            idOf.Set(v.Token, v.Id);
             strings[v.Id] = v.Token;
             if (!byteLevel) modelBytes[v.Id] = v.Token.Length > 0 ? Encoding.UTF8.GetBytes(v.Token) : null;
             else if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
@@ -107,7 +109,7 @@ internal static class HfBpeTableBuilder
             int right = -1, result = -1;
             string? unknown = !idOf.TryGetValue(m.Left, out int left) ? m.Left
                 : !idOf.TryGetValue(m.Right, out right) ? m.Right
-                : !idOf.TryGetValue(m.Left + m.Right, out result) ? m.Left + m.Right
+                : !idOf.TryGetValue(m.Left, m.Right, out result) ? m.Left + m.Right
                 : null;
             if (unknown is not null)
             {

@@ -1,4 +1,5 @@
-using System.Collections.Generic;
+using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Tokenizers.Compilation;
@@ -12,41 +13,62 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal sealed class HfMergeMap
 {
-    private readonly Dictionary<long, (int Index, int Result)> _pairs;
-
-    public HfMergeMap(int capacity) => _pairs = new Dictionary<long, (int, int)>(capacity, PairComparer.Instance);
-
-    public int Count => _pairs.Count;
-
-    /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
-    public void Add(int left, int right, int index, int result) => _pairs[Key(left, right)] = (index, result);
-
-    public bool TryGet(int left, int right, out int index, out int result)
+    // Open addressing, linear probing; a slot holds the pair and its merge, so a lookup touches one cache line where a
+    // Dictionary would follow a bucket into its entries.
+    private struct Slot
     {
-        if (_pairs.TryGetValue(Key(left, right), out var m))
-        {
-            index = m.Index;
-            result = m.Result;
-            return true;
-        }
-        index = result = -1;
-        return false;
+        public long Pair;
+        public int Index; // -1: empty
+        public int Result;
     }
 
-    private static long Key(int left, int right) => ((long)left << 32) | (uint)right;
+    private readonly Slot[] _slots;
+    private readonly int _mask;
 
-    /// <summary>long's own hash is its halves XORed, which puts most id pairs in a few thousand buckets.</summary>
-    private sealed class PairComparer : IEqualityComparer<long>
+    public HfMergeMap(int capacity)
     {
-        public static readonly PairComparer Instance = new();
+        int size = 16;
+        while (size < capacity * 2) size <<= 1;
+        _slots = new Slot[size];
+        for (int i = 0; i < size; i++) _slots[i].Index = -1;
+        _mask = size - 1;
+    }
 
-        public bool Equals(long x, long y) => x == y;
+    public int Count { get; private set; }
 
-        public int GetHashCode(long key)
+    /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
+    public void Add(int left, int right, int index, int result)
+    {
+        long pair = PairKey(left, right);
+        ref Slot slot = ref _slots[Find(pair)];
+        if (slot.Index < 0)
         {
-            ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
-            return (int)(h >> 32) ^ (int)h;
+            if (Count * 2 >= _slots.Length) throw new InvalidOperationException("More merges than the capacity given.");
+            slot.Pair = pair;
+            Count++;
         }
+        slot.Index = index;
+        slot.Result = result;
+    }
+
+    [MethodImpl(ColdRun.Optimized)]
+    public bool TryGet(int left, int right, out int index, out int result)
+    {
+        ref Slot slot = ref _slots[Find(PairKey(left, right))];
+        index = slot.Index;
+        result = index < 0 ? -1 : slot.Result;
+        return index >= 0;
+    }
+
+    private static long PairKey(int left, int right) => ((long)left << 32) | (uint)right;
+
+    /// <summary>The slot of the pair, or the empty slot where it would go. The hash mixes both halves into the high bits it takes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(long pair)
+    {
+        int slot = (int)(((ulong)pair * 0x9E3779B97F4A7C15UL) >> 32) & _mask;
+        while (_slots[slot].Index >= 0 && _slots[slot].Pair != pair) slot = (slot + 1) & _mask;
+        return slot;
     }
 
     /// <summary>
@@ -54,6 +76,7 @@ internal sealed class HfMergeMap
     /// it ends in one symbol; if so, the byte length of the left part of the last merge and that merge's index. The
     /// arrays are scratch space and are overwritten.
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     public bool LastMerge(int[] symbols, int[] lengths, int count, int[] pairIndex, int[] pairResult, out int leftLength, out int mergeIndex)
     {
         leftLength = 0;
@@ -102,6 +125,7 @@ internal sealed class HfMergeMap
     /// happen in the same order whatever surrounds it, until the token is whole. So the last merge is the only merge
     /// that ever makes the token; every other listed merge for it never fires.
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     public void FindLastMerges(byte[]?[] tokenBytes, int[] byteToId, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
     {
         int longest = 1;
@@ -123,7 +147,7 @@ internal sealed class HfMergeMap
     /// The same for a SentencePiece-style model, whose symbols are chars: a token with a char outside the vocabulary
     /// is never built (that char's symbols are byte-fallback or unk ids, which no merge takes). Lengths are in UTF-8 bytes.
     /// </summary>
-    public void FindLastMerges(string?[] tokens, Dictionary<string, int> idOf, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
+    public void FindLastMerges(string?[] tokens, TokenIdMap idOf, bool[] selfBuilt, int[] leftLength, int[] mergeIndex, CancellationToken ct)
     {
         int longest = 1;
         foreach (var t in tokens) if (t is not null && t.Length > longest) longest = t.Length;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Tokenizers.Compilation;
@@ -22,16 +23,17 @@ internal static class SplitTableBuilder
     /// the tokens that contain no such token are still exact, since a token's split depends only on its substrings.
     /// Null when a token is longer than a split can say (or, unless partial, when a token is unbuilt).
     /// </summary>
+    [MethodImpl(ColdRun.Optimized)]
     public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, bool partial, CancellationToken cancellationToken = default)
     {
         int maxRank = -1;
         foreach (var t in tokens) if (t.Rank > maxRank) maxRank = t.Rank;
         var byRank = new byte[]?[maxRank + 1];
-        var rankOf = new Dictionary<string, int>(tokens.Count);
+        var rankOf = new ByteSequenceMap(tokens.Count);
         foreach (var t in tokens)
         {
             byRank[t.Rank] = t.Bytes;
-            rankOf[Key(t.Bytes, 0, t.Bytes.Length)] = t.Rank;
+            rankOf.Set(t.Bytes, t.Rank);
         }
 
         var split = new ushort[maxRank + 1];
@@ -43,8 +45,8 @@ internal static class SplitTableBuilder
             if (bytes.Length > ushort.MaxValue) return null;
             for (int left = bytes.Length - 1; left >= 1; left--)
             {
-                if (!rankOf.TryGetValue(Key(bytes, 0, left), out int r1) || r1 >= rank) continue;
-                if (!rankOf.TryGetValue(Key(bytes, left, bytes.Length), out int r2) || r2 >= rank) continue;
+                if (!rankOf.TryGetValue(bytes, 0, left, out int r1) || r1 >= rank) continue;
+                if (!rankOf.TryGetValue(bytes, left, bytes.Length, out int r2) || r2 >= rank) continue;
                 if (IsValidPair(bytes, 0, left, bytes.Length, r1, r2, rank, rankOf, split))
                 {
                     split[rank] = (ushort)left;
@@ -61,12 +63,13 @@ internal static class SplitTableBuilder
     /// r1 = [a, p) and token r2 = [p, b): undo both tokens' merges from the last, and check that no pair across the
     /// boundary would have merged before them. Only tokens ranked below <paramref name="known"/> have splits yet.
     /// </summary>
-    private static bool IsValidPair(byte[] text, int a, int p, int b, int r1, int r2, int known, Dictionary<string, int> rankOf, ushort[] split)
+    [MethodImpl(ColdRun.Optimized)]
+    private static bool IsValidPair(byte[] text, int a, int p, int b, int r1, int r2, int known, ByteSequenceMap rankOf, ushort[] split)
     {
         int limit = int.MaxValue;
         while (true)
         {
-            if (rankOf.TryGetValue(Key(text, a, b), out int c) && c < known && c < limit && split[c] == p - a) return false;
+            if (rankOf.TryGetValue(text, a, b, out int c) && c < known && c < limit && split[c] == p - a) return false;
             if (r1 > r2)
             {
                 limit = r1;
@@ -75,12 +78,12 @@ internal static class SplitTableBuilder
                     limit = r2 + 1;
                     if (split[r2] == 0) return true;
                     b = p + split[r2];
-                    r2 = rankOf[Key(text, p, b)];
+                    r2 = rankOf.Get(text, p, b);
                 }
                 else
                 {
                     a += split[r1];
-                    r1 = rankOf[Key(text, a, p)];
+                    r1 = rankOf.Get(text, a, p);
                 }
             }
             else
@@ -91,21 +94,14 @@ internal static class SplitTableBuilder
                     limit = r1;
                     if (split[r1] == 0) return true;
                     a += split[r1];
-                    r1 = rankOf[Key(text, a, p)];
+                    r1 = rankOf.Get(text, a, p);
                 }
                 else
                 {
                     b = p + split[r2];
-                    r2 = rankOf[Key(text, p, b)];
+                    r2 = rankOf.Get(text, p, b);
                 }
             }
         }
-    }
-
-    private static string Key(byte[] bytes, int from, int to)
-    {
-        var chars = new char[to - from];
-        for (int i = from; i < to; i++) chars[i - from] = (char)bytes[i];
-        return new string(chars);
     }
 }

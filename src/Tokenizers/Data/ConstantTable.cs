@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -13,6 +14,7 @@ namespace Tokenizers.Data;
 /// equal tables stay one literal), and viewed with no copy. Where the metadata is not there to read (NativeAOT), the
 /// literal is loaded as a string after all.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly unsafe struct ConstantTable
 {
     private const char KeyStart = StringHeapIndex.KeyStart, KeyEnd = StringHeapIndex.KeyEnd;

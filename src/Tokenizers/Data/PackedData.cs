@@ -9,7 +9,7 @@ namespace Tokenizers.Data;
 /// in no measurable time and is mapped straight from the assembly, where an array initializer of the same size
 /// costs the compiler minutes. Tables are little-endian; big-endian machines are not supported.
 /// </summary>
-public static class PackedData
+internal static class PackedData
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<int> AsInt32(string data) => MemoryMarshal.Cast<char, int>(data.AsSpan());

@@ -165,13 +165,16 @@ internal sealed class BpePieceEncoder
         {
             if (_hasWholeOnly && !lookedUp)
             {
-                // ignore_merges: a piece that is a token merging never builds is still that one id.
+                // ignore_merges: a piece that is a token merging never builds is still that one id. Every encoder
+                // below gives a piece that is a token that one id too, so any token found here is the answer, and
+                // none found spares them their own lookup.
                 int value = _trie.Lookup(piece);
-                if (value < BytePairModel.NotAscii)
+                if (value >= 0 || value < BytePairModel.NotAscii)
                 {
                     ids[0] = IdOfWhole(value);
                     return 1;
                 }
+                lookedUp = true;
             }
             if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Tokenizers.Compilation;
+using Tokenizers.Notebook;
 using Tokenizers.WordLevel;
 
 namespace Tokenizers.Loading;

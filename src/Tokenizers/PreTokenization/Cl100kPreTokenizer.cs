@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization;
 
@@ -7,6 +8,7 @@ namespace Tokenizers.PreTokenization;
 /// <c>(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
 /// Each branch below is tried in the pattern's order; the first that matches wins, as in a backtracking regex.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Cl100kPreTokenizer : PreTokenizer
 {
     public static Cl100kPreTokenizer Instance { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization;
 
@@ -6,6 +7,7 @@ namespace Tokenizers.PreTokenization;
 /// GPT-2's pattern (also r50k and p50k), as a scanner:
 /// <c>'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Gpt2PreTokenizer : PreTokenizer
 {
     public static Gpt2PreTokenizer Instance { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization;
 
@@ -8,6 +9,7 @@ namespace Tokenizers.PreTokenization;
 /// <c>P?U*L+C?|P?U+L*C?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
 /// Branches are tried in order, each first with the optional prefix and then without it, as a backtracking regex does.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class O200kPreTokenizer : PreTokenizer
 {
     public static O200kPreTokenizer Instance { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization;
 
@@ -24,6 +25,7 @@ public abstract class PreTokenizer
 }
 
 /// <summary>No pre-tokenization: the whole text is one piece.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WholeTextPreTokenizer : PreTokenizer
 {
     public static WholeTextPreTokenizer Instance { get; } = new();

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization;
 
@@ -6,6 +7,7 @@ namespace Tokenizers.PreTokenization;
 /// Qwen2's (and Qwen3's) pattern as a scanner: cl100k's with one digit a piece,
 /// <c>(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+</c>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class Qwen2PreTokenizer : PreTokenizer
 {
     public static Qwen2PreTokenizer Instance { get; } = new();

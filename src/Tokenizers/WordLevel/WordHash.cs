@@ -3,15 +3,10 @@ using System;
 namespace Tokenizers.WordLevel;
 
 /// <summary>
-/// FNV-1a over UTF-16 code units. One source: compiled into the generator too (internal there), which lays out the
+/// FNV-1a over UTF-16 code units. One source: compiled into the generator too, which lays out the
 /// word table with it at build time, as the run-time loader does.
 /// </summary>
-#if TOKENIZERS_GENERATOR
-internal
-#else
-public
-#endif
-static class WordHash
+internal static class WordHash
 {
     public static uint Of(ReadOnlySpan<char> word)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using Tokenizers.Notebook;
 
 namespace Tokenizers.WordLevel;
 

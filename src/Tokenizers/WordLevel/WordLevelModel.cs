@@ -1,10 +1,12 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using System.Text.RegularExpressions;
 using Tokenizers.Bpe;
 using Tokenizers.Data;
+using Tokenizers.Notebook;
 
 namespace Tokenizers.WordLevel;
 
@@ -19,6 +21,7 @@ namespace Tokenizers.WordLevel;
 /// capturing group are pieces, and blank pieces are dropped. Word lists have no special tokens, so the
 /// <see cref="SpecialTokenPolicy"/> of <see cref="ITokenizer"/> does not change the result.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class WordLevelModel
 {
     private readonly string _words, _wordOffsets, _buckets;

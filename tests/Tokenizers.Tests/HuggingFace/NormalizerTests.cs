@@ -1,3 +1,5 @@
+using System.Text;
+using CsCheck;
 using Tokenizers.Compilation;
 using Tokenizers.HuggingFace;
 
@@ -63,6 +65,36 @@ public class NormalizerTests
         Assert.Equal("\U00011935\U00011930", Apply(new UnicodeNormalizerDef("NFC"), "\U00011935\U00011930"));
         Assert.Equal("a\u09FE\u0316", Apply(new UnicodeNormalizerDef("NFD"), "a\u09FE\u0316"));
         Assert.Equal("\uFFFEé", Apply(new UnicodeNormalizerDef("NFC"), "\uFFFEe\u0301"));
+    }
+
+    // Starters that compose with what follows, marks that compose or reorder, second chars of compositions that are
+    // starters themselves (Hangul jamo, Tamil U+0BBE/U+0BD7, Devanagari nukta), and stable letters between them.
+    private const string NfcAlphabet = "aeoAEnsZ ΩαεηиИйеёかカかはぱ가각\u1100\u1161\u11A8\u0B92\u0BC6\u0BBE\u0BD7\u0928\u093C\u0915"
+        + "\u0300\u0301\u0306\u0308\u0316\u0323\u0327\u0334\u0345\u0591\u05B0\u05BC\u3099\u309A\u0340\u212B\u1E9B\u0F73";
+
+    [Fact]
+    public void Nfc_normalizes_only_around_unstable_chars_and_agrees_with_the_whole_text()
+    {
+        var normalizer = new UnicodeFormNormalizer("NFC");
+        Gen.String[Gen.Char[NfcAlphabet], 0, 24].Sample(text =>
+        {
+            string expected = text.Normalize(NormalizationForm.FormC);
+            string? actual = normalizer.Normalize(text);
+            Assert.Equal(expected, actual ?? text);
+            Assert.Equal(expected == text, actual is null);
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void Every_nfc_stable_char_is_unchanged_by_nfc_alone()
+    {
+        var normalizer = new UnicodeFormNormalizer("NFC");
+        for (int c = 0x80; c < 0x10000; c++)
+        {
+            if (char.IsSurrogate((char)c) || c == 0xFFFE) continue;
+            string text = ((char)c).ToString();
+            if (normalizer.Normalize(text) is null) Assert.True(text.IsNormalized(NormalizationForm.FormC), $"U+{c:X4}");
+        }
     }
 
     [Fact]

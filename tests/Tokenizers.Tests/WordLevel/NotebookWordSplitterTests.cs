@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Tokenizers.Notebook;
 using Tokenizers.WordLevel;
 
 namespace Tokenizers.Tests.WordLevel;

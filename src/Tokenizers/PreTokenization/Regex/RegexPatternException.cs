@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization.Regex;
 
@@ -8,6 +9,7 @@ namespace Tokenizers.PreTokenization.Regex;
 /// A Split pattern that the Oniguruma-compatible compiler does not support or that Oniguruma itself rejects.
 /// <see cref="Construct"/> names what was found (e.g. "look-behind (?&lt;="); <see cref="Offset"/> is its index in the pattern.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 #if TOKENIZERS_GENERATOR
 internal
 #else

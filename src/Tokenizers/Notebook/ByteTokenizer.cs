@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Tokenizers;
+namespace Tokenizers.Notebook;
 
 /// <summary>
 /// The notebook's SimpleByteTokenizer: the ids are the bytes of the UTF-8 text (256 ids, no special tokens), and

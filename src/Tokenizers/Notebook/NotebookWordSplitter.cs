@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace Tokenizers.WordLevel;
+namespace Tokenizers.Notebook;
 
 /// <summary>
 /// The notebook's split, <c>re.split(r'([,.?_!"()\']|--|\s)', text)</c> keeping only pieces with non-whitespace,

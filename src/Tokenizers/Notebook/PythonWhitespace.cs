@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Tokenizers.WordLevel;
+namespace Tokenizers.Notebook;
 
 /// <summary>
 /// Python's whitespace (<c>str.isspace</c>, and <c>\s</c> in <c>re</c> str patterns), which the notebook's split,

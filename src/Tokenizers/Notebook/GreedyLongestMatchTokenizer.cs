@@ -2,8 +2,9 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Text;
+using Tokenizers.Bpe;
 
-namespace Tokenizers.Bpe;
+namespace Tokenizers.Notebook;
 
 /// <summary>
 /// The notebook's SimpleBPETokenizer.encode, offered as an explicit alternative to merging by rank: over the UTF-8
