@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Tokenizers.PreTokenization.Regex;
 
 namespace Tokenizers.HuggingFace;
 
@@ -109,7 +110,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         {
             if (text[i] < 0x7FD) continue;
             int cp = UnicodeRules.CodePointAt(text, i, out int width);
-            if (UnicodeRules.InRanges(s_newer, cp)) return i;
+            if (CodePointSet.InRanges(s_newer, cp)) return i;
             i += width - 1;
         }
         return -1;

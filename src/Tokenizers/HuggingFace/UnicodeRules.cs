@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 using Tokenizers.PreTokenization;
+using Tokenizers.PreTokenization.Regex;
 
 namespace Tokenizers.HuggingFace;
 
@@ -62,7 +63,7 @@ internal static class UnicodeRules
     {
         if (codePoint < 0x80) return codePoint is (>= 0x21 and <= 0x2F) or (>= 0x3A and <= 0x40) or (>= 0x5B and <= 0x60) or (>= 0x7B and <= 0x7E);
         if (codePoint is 0x166D or 0x111C9) return true;
-        if (InRanges(s_newPunctuation, codePoint)) return false;
+        if (CodePointSet.InRanges(s_newPunctuation, codePoint)) return false;
         return CharUnicodeInfo.GetUnicodeCategory(codePoint) is UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation
             or UnicodeCategory.OpenPunctuation or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
             or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation;
@@ -79,20 +80,6 @@ internal static class UnicodeRules
         0x11F43, 0x11F4F, 0x11FFF, 0x11FFF, 0x12FF1, 0x12FF2, 0x16D6D, 0x16D6F, 0x16E97, 0x16E9A, 0x16FE2, 0x16FE2,
         0x1E5FF, 0x1E5FF, 0x1E95E, 0x1E95F,
     ];
-
-    /// <summary>Whether <paramref name="codePoint"/> is in sorted inclusive <paramref name="ranges"/> (start, end pairs).</summary>
-    public static bool InRanges(int[] ranges, int codePoint)
-    {
-        int lo = 0, hi = ranges.Length / 2 - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (codePoint < ranges[2 * mid]) hi = mid - 1;
-            else if (codePoint > ranges[2 * mid + 1]) lo = mid + 1;
-            else return true;
-        }
-        return false;
-    }
 
     /// <summary>The code point that ends just before <paramref name="end"/> (U+FFFD for a lone surrogate).</summary>
     public static int CodePointBefore(ReadOnlySpan<char> text, int end, out int width)
