@@ -46,6 +46,8 @@ public sealed class OursLibrary(ITokenizer tokenizer) : Library
         "llama3" => new Llama3Tokenizer(),
         "qwen3" => new Qwen3Tokenizer(),
         "deepseek_v3" => new DeepSeekV3Tokenizer(),
+        "llama2" => new Llama2Tokenizer(),
+        "gemma3" => new Tokenizers.HuggingFace.Gemma.Gemma3Tokenizer(),
         _ => throw new ArgumentException($"Unknown Hugging Face model '{model}'.", nameof(model)),
     });
 

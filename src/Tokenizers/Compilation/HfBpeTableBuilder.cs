@@ -33,7 +33,7 @@ internal static class HfBpeTableBuilder
     public const int MaxVocabularySize = 1 << 24;
 
     /// <summary>Version of the table layout, first value of the info table.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2;
 
     [MethodImpl(ColdRun.Optimized)]
     public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
@@ -168,10 +168,13 @@ internal static class HfBpeTableBuilder
         var guarded = new List<(byte[] Bytes, int Value)>();
         Encoder encoder;
         string summary;
+        List<uint>? cuts = null;
         if (charSymbols is not null)
         {
             encoder = Encoder.CharMergeRule;
-            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "): Hugging Face merge rule";
+            cuts = MetaspaceCuts.InfoValues(strings, idOf.TryGetValue(MetaspaceCuts.Meta.ToString(), out _));
+            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "): Hugging Face merge rule, "
+                + MetaspaceCuts.Describe(cuts);
         }
         else
         {
@@ -222,9 +225,10 @@ internal static class HfBpeTableBuilder
         var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
         var tables = new List<NamedTable>
         {
-            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
-                + "tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, byte-fallback id + 1 per byte",
-                PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols))),
+            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token, "
+                + "3 char merge rule), tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, the char words are cut before "
+                + "(0: none), the count of chars before it that block a cut and those chars, byte-fallback id + 1 per byte",
+                PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols, cuts))),
             new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
                 + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
             new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
@@ -256,10 +260,13 @@ internal static class HfBpeTableBuilder
         return bytes;
     }
 
-    private static uint[] Info(Encoder encoder, int wholeOnly, CharSymbols? chars)
+    private static uint[] Info(Encoder encoder, int wholeOnly, CharSymbols? chars, List<uint>? cuts)
     {
         var info = new List<uint> { LayoutVersion, (uint)encoder, (uint)wholeOnly };
-        if (chars is not null) info.AddRange(chars.InfoValues());
+        if (chars is null) return info.ToArray();
+        info.AddRange(chars.UnknownValues());
+        info.AddRange(cuts!);
+        info.AddRange(chars.ByteFallbackValues());
         return info.ToArray();
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
@@ -22,6 +23,9 @@ internal sealed class BpePieceEncoder
 
     private const int StackBytes = 384;
 
+    /// <summary>Where the info table of a SentencePiece-style model holds unk id + 1, fuse_unk, the meta char, and the blocked chars (after their count).</summary>
+    private const int UnkAt = 3, FuseAt = 4, MetaAt = 5, BlockedAt = 7;
+
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
@@ -36,7 +40,8 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3 || (info[1] == 3 && info.Length < 5))
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3
+            || (info[1] == 3 && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
@@ -82,6 +87,8 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
+        private readonly CharFallback _fallback;
+        private readonly WordCuts _cuts;
 
         internal View(BpePieceEncoder encoder)
         {
@@ -92,6 +99,13 @@ internal sealed class BpePieceEncoder
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
+            if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
+            {
+                ReadOnlySpan<uint> info = _info;
+                int byteIdsAt = BlockedAt + (int)info[BlockedAt - 1];
+                _fallback = new CharFallback((int)info[UnkAt] - 1, info[FuseAt] != 0, info[byteIdsAt..]);
+                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt]);
+            }
         }
 
         /// <summary>
@@ -132,7 +146,96 @@ internal sealed class BpePieceEncoder
 
         /// <summary>The ids of a piece <see cref="TryEncodeWhole"/> did not take; <paramref name="ids"/> must hold 3 × its length.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) => EncodeBytes(piece, ids, lookedUp);
+        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) =>
+            _encoder == HfBpeTableBuilder.Encoder.CharMergeRule ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
+
+        /// <summary>
+        /// A SentencePiece-style piece: with ignore_merges the whole piece may be a token; else each word the builder's
+        /// cuts give is a token whole (walked in the trie on its chars, no transcoding) or merged char by char.
+        /// </summary>
+        private int EncodeWords(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            if (_hasWholeOnly && !lookedUp)
+            {
+                int value = WalkChars(piece);
+                if (value >= 0 || value < BytePairModel.NotAscii)
+                {
+                    ids[0] = IdOfWhole(value);
+                    return 1;
+                }
+                lookedUp = true;
+            }
+            int count = 0;
+            for (int start = 0; start < piece.Length;)
+            {
+                int end = _cuts.WordEnd(piece, start);
+                ReadOnlySpan<char> word = piece[start..end];
+                // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
+                int rank = start == 0 && end == piece.Length && lookedUp ? -1 : WalkChars(word);
+                if (rank >= 0) ids[count++] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                else count += MergeChars(word, ids[count..]);
+                start = end;
+            }
+            return count;
+        }
+
+        /// <summary>The trie value of the token <paramref name="chars"/> spell (their UTF-8 walked as it is made; a lone surrogate is U+FFFD), or -1.</summary>
+        private int WalkChars(ReadOnlySpan<char> chars)
+        {
+            int node = DoubleArrayTrie.Root;
+            for (int i = 0; i < chars.Length && node >= 0; i++)
+            {
+                uint c = chars[i];
+                if (c < 0x80)
+                {
+                    node = _trie.Child(node, (byte)c);
+                }
+                else if (c < 0x800)
+                {
+                    node = _trie.Child(node, (byte)(0xC0 | (c >> 6)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | (c & 0x3F)));
+                }
+                else if (!char.IsSurrogate((char)c))
+                {
+                    node = _trie.Child(node, (byte)(0xE0 | (c >> 12)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | ((c >> 6) & 0x3F)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | (c & 0x3F)));
+                }
+                else
+                {
+                    bool pair = char.IsHighSurrogate((char)c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+                    node = WalkRune(node, pair ? new Rune((char)c, chars[++i]) : Rune.ReplacementChar);
+                }
+            }
+            return node >= 0 ? _trie.Value(node) : -1;
+        }
+
+        private int WalkRune(int node, Rune rune)
+        {
+            Span<byte> utf8 = stackalloc byte[4];
+            return _trie.Walk(node, utf8[..rune.EncodeToUtf8(utf8)]);
+        }
+
+        /// <summary>A word that is not one token, merged by Hugging Face's rule over its chars.</summary>
+        private int MergeChars(ReadOnlySpan<char> word, Span<int> ids)
+        {
+            if (word.Length * 3 > StackBytes)
+            {
+                byte[] rented = ArrayPool<byte>.Shared.Rent(word.Length * 3);
+                try
+                {
+                    int length = Utf8.Encode(word, rented);
+                    return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, rented.AsSpan(0, length), ids);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+            Span<byte> bytes = stackalloc byte[StackBytes];
+            int count = Utf8.Encode(word, bytes);
+            return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, bytes[..count], ids);
+        }
 
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
@@ -184,7 +287,7 @@ internal sealed class BpePieceEncoder
                     ids[0] = IdOfWhole(whole);
                     return 1;
                 }
-                return CharPairMerger.Merge(_trie, _splits, _rankToId, _info, piece, ids);
+                return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, piece, ids);
             }
             int count = -1;
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking

@@ -75,6 +75,37 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Llama 2's file with tokens that join a char to the meta space ("e▁", "s▁▁", ",▁t"), built by merges ranked
+    /// first: the builder must not cut a piece into words before a "▁" that follows those chars (and still cut
+    /// elsewhere), or the ids would differ from Hugging Face's, which merges the whole text as one piece.
+    /// </summary>
+    [Fact]
+    public void Llama2_with_tokens_across_the_meta_space_gives_Hugging_Faces_ids()
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(HfModelFiles.Require("llama2")))!;
+        var vocab = root["model"]!["vocab"]!.AsObject();
+        var merges = root["model"]!["merges"]!.AsArray();
+        int next = vocab.Count;
+        var joined = new (string Left, string Right)[] { ("e", "\u2581"), ("s", "\u2581\u2581"), (",", "\u2581t") };
+        for (int i = 0; i < joined.Length; i++)
+        {
+            vocab[joined[i].Left + joined[i].Right] = next++;
+            merges.Insert(i, merges[0] is JsonArray ? new JsonArray(joined[i].Left, joined[i].Right) : joined[i].Left + " " + joined[i].Right);
+        }
+        string dir = Directory.CreateTempSubdirectory("hf-cuts-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "tokenizer.json");
+            File.WriteAllText(path, root.ToJsonString());
+            Compare("llama2-joined-meta", path, HfTestModels.LoadFile(path), 1500);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static JsonObject Metaspace(string scheme, bool split, string replacement = "\u2581") => new()
     {
         ["type"] = "Metaspace", ["replacement"] = replacement, ["prepend_scheme"] = scheme, ["split"] = split,
