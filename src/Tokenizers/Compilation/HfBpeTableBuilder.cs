@@ -169,33 +169,44 @@ internal static class HfBpeTableBuilder
         Encoder encoder;
         string summary;
         List<uint>? cuts = null;
+        // Tokens whose tiktoken split differs from Hugging Face's. SentencePiece style too: its single chars are atomic
+        // for both rules (no token spells part of a char), so a word of char tokens that spells none of them takes the
+        // backtracking encoder as well; a word with a char outside the vocabulary takes the char merger.
+        ushort[]? tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct);
+        if (tiktokenSplits is not null)
+            foreach (var t in ranked)
+                if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
+        int multiSymbol = 0;
+        foreach (var t in ranked) if (splits[t.Rank] != 0) multiSymbol++;
+        // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
+        bool fewGuarded = tiktokenSplits is not null && guarded.Count * 8 <= multiSymbol;
+        string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
         if (charSymbols is not null)
         {
-            encoder = Encoder.CharMergeRule;
+            encoder = fewGuarded ? Encoder.CharGuardedBacktracking : Encoder.CharMergeRule;
             cuts = MetaspaceCuts.InfoValues(strings, idOf.TryGetValue(MetaspaceCuts.Meta.ToString(), out _));
-            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "): Hugging Face merge rule, "
-                + MetaspaceCuts.Describe(cuts);
+            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "), "
+                + (!fewGuarded ? $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens: Hugging Face merge rule"
+                    : guarded.Count == 0 ? "merges follow token order: linear backtracking encoder for words of char tokens, else Hugging Face merge rule"
+                    : $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens (e.g. {example}): "
+                        + "linear backtracking encoder for words of char tokens that contain none of them, else Hugging Face merge rule")
+                + "; " + MetaspaceCuts.Describe(cuts);
         }
         else
         {
-            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
-            foreach (var t in ranked)
-                if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
-            // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
-            int multiByte = ranked.Count - 256;
-            encoder = guarded.Count == 0 ? Encoder.Backtracking
-                : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
+            encoder = tiktokenSplits is null ? Encoder.MergeRule
+                : guarded.Count == 0 ? Encoder.Backtracking
+                : fewGuarded ? Encoder.GuardedBacktracking
                 : Encoder.MergeRule;
-            string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
             summary = encoder switch
             {
                 Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
-                Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
+                Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens (e.g. {example}): "
                     + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
-                _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
+                _ => $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens (e.g. {example}): Hugging Face merge rule",
             };
         }
-        if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
+        if (encoder != Encoder.GuardedBacktracking && encoder != Encoder.CharGuardedBacktracking) guarded.Clear();
 
         // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set:
         // they share the trie, with values below -2 that every merging walk takes for "no token".
@@ -226,7 +237,7 @@ internal static class HfBpeTableBuilder
         var tables = new List<NamedTable>
         {
             new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token, "
-                + "3 char merge rule), tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, the char words are cut before "
+                + "3 char merge rule, 4 backtracking for words of char tokens that hold no guarded token), tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, the char words are cut before "
                 + "(0: none), the count of chars before it that block a cut and those chars, byte-fallback id + 1 per byte",
                 PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols, cuts))),
             new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
@@ -290,12 +301,18 @@ internal static class HfBpeTableBuilder
         /// vocabulary, or unk), merged by Hugging Face's rule.
         /// </summary>
         CharMergeRule = 3,
+
+        /// <summary>
+        /// SentencePiece style with few guarded tokens: a word of char tokens that spells none of them takes the
+        /// backtracking encoder; any other word the char merger (<see cref="CharMergeRule"/>).
+        /// </summary>
+        CharGuardedBacktracking = 4,
     }
 
     private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)
     {
         foreach (var m in merges)
-            if (m.Index == index) return $"merge {index} '{m.Left} {m.Right}'";
+            if (m.Index == index) return $"merge {index} '{TextDisplay.Show(m.Left)} {TextDisplay.Show(m.Right)}'";
         return $"merge {index}";
     }
 

@@ -40,8 +40,8 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3
-            || (info[1] == 3 && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 4
+            || (info[1] >= 3 && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
@@ -89,6 +89,7 @@ internal sealed class BpePieceEncoder
         private readonly bool _hasWholeOnly;
         private readonly CharFallback _fallback;
         private readonly WordCuts _cuts;
+        private readonly BpePieceEncoder _owner;
 
         internal View(BpePieceEncoder encoder)
         {
@@ -99,7 +100,8 @@ internal sealed class BpePieceEncoder
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
-            if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
+            _owner = encoder;
+            if (IsCharLevel)
             {
                 ReadOnlySpan<uint> info = _info;
                 int byteIdsAt = BlockedAt + (int)info[BlockedAt - 1];
@@ -147,7 +149,10 @@ internal sealed class BpePieceEncoder
         /// <summary>The ids of a piece <see cref="TryEncodeWhole"/> did not take; <paramref name="ids"/> must hold 3 × its length.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) =>
-            _encoder == HfBpeTableBuilder.Encoder.CharMergeRule ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
+            IsCharLevel ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
+
+        /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
+        private bool IsCharLevel => _encoder >= HfBpeTableBuilder.Encoder.CharMergeRule;
 
         /// <summary>
         /// A SentencePiece-style piece: with ignore_merges the whole piece may be a token; else each word the builder's
@@ -166,15 +171,29 @@ internal sealed class BpePieceEncoder
                 lookedUp = true;
             }
             int count = 0;
+            MergedWordCache? cache = null;
             for (int start = 0; start < piece.Length;)
             {
                 int end = _cuts.WordEnd(piece, start);
                 ReadOnlySpan<char> word = piece[start..end];
-                // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
-                int rank = start == 0 && end == piece.Length && lookedUp ? -1 : WalkChars(word);
-                if (rank >= 0) ids[count++] = _rankToId.IsEmpty ? rank : _rankToId[rank];
-                else count += MergeChars(word, ids[count..]);
                 start = end;
+                // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
+                int rank = end == word.Length && end == piece.Length && lookedUp ? -1 : WalkChars(word);
+                if (rank >= 0)
+                {
+                    ids[count++] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                    continue;
+                }
+                cache ??= MergedWordCache.For(_owner);
+                int cached = cache.TryGet(word, ids[count..]);
+                if (cached >= 0)
+                {
+                    count += cached;
+                    continue;
+                }
+                int merged = MergeChars(word, ids[count..]);
+                cache.Add(word, ids.Slice(count, merged));
+                count += merged;
             }
             return count;
         }
@@ -216,7 +235,7 @@ internal sealed class BpePieceEncoder
             return _trie.Walk(node, utf8[..rune.EncodeToUtf8(utf8)]);
         }
 
-        /// <summary>A word that is not one token, merged by Hugging Face's rule over its chars.</summary>
+        /// <summary>A word that is not one token: backtracking where the builder proved it exact, else merged by Hugging Face's rule over its chars.</summary>
         private int MergeChars(ReadOnlySpan<char> word, Span<int> ids)
         {
             if (word.Length * 3 > StackBytes)
@@ -225,7 +244,7 @@ internal sealed class BpePieceEncoder
                 try
                 {
                     int length = Utf8.Encode(word, rented);
-                    return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, rented.AsSpan(0, length), ids);
+                    return MergeChars(rented.AsSpan(0, length), ids);
                 }
                 finally
                 {
@@ -234,7 +253,23 @@ internal sealed class BpePieceEncoder
             }
             Span<byte> bytes = stackalloc byte[StackBytes];
             int count = Utf8.Encode(word, bytes);
-            return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, bytes[..count], ids);
+            return MergeChars(bytes[..count], ids);
+        }
+
+        private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
+        {
+            // The backtracking encoder gives -1 when a char is not a token (byte fallback or unk): only merging knows those.
+            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking && !ContainsGuarded(word))
+            {
+                int count = BacktrackingEncoder.Encode(_trie, _splits, word, ids);
+                if (count >= 0)
+                {
+                    if (!_rankToId.IsEmpty)
+                        for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+                    return count;
+                }
+            }
+            return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, word, ids);
         }
 
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
@@ -279,7 +314,7 @@ internal sealed class BpePieceEncoder
                 }
                 lookedUp = true;
             }
-            if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
+            if (IsCharLevel)
             {
                 int whole = lookedUp ? -1 : _trie.Lookup(piece);
                 if (whole >= 0)
@@ -287,7 +322,7 @@ internal sealed class BpePieceEncoder
                     ids[0] = IdOfWhole(whole);
                     return 1;
                 }
-                return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, piece, ids);
+                return MergeChars(piece, ids);
             }
             int count = -1;
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
