@@ -110,6 +110,11 @@ public sealed class MlHuggingFaceLibrary : Library
         using var doc = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllBytes(tokenizerJson));
         var root = doc.RootElement;
         var splits = new List<string>();
+        if (root.GetProperty("decoder").ToString().Contains("ByteFallback", StringComparison.Ordinal))
+        {
+            whyNot = "a SentencePiece-style model: ML.Tokenizers' LlamaTokenizer reads SentencePiece's tokenizer.model protobuf, which the model package does not ship";
+            return null;
+        }
         var pre = root.GetProperty("pre_tokenizer");
         foreach (var stage in pre.GetProperty("type").GetString() == "Sequence" ? pre.GetProperty("pretokenizers").EnumerateArray() : Single(pre))
         {
