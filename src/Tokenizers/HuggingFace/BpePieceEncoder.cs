@@ -207,6 +207,14 @@ internal sealed class BpePieceEncoder
             return count;
         }
 
+        /// <summary>The id of the vocabulary token spelled by <paramref name="token"/>'s bytes.</summary>
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id)
+        {
+            int value = token.IsEmpty ? -1 : _trie.Lookup(token);
+            id = value >= 0 || value < BytePairModel.NotAscii ? IdOfWhole(value) : -1;
+            return id >= 0;
+        }
+
         /// <summary>The id of a whole-piece trie value: a rank, or a token only a whole piece matches (below -2).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IdOfWhole(int value) =>

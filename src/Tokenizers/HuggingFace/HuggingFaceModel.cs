@@ -171,6 +171,43 @@ public sealed class HuggingFaceModel
     /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
     internal string TokenText(int id) => Encoding.UTF8.GetString(_encoder.TokenBytes(id));
 
+    /// <summary>
+    /// The bytes token <paramref name="id"/> spells in the text it was encoded from, for locating it there: its vocabulary
+    /// bytes (a meta space stays one), a byte-fallback token's byte (written to <paramref name="one"/>).
+    /// </summary>
+    internal ReadOnlySpan<byte> AlignmentBytes(int id, Span<byte> one)
+    {
+        ReadOnlySpan<byte> token = _encoder.TokenBytes(id);
+        if (!_byteFallbackDecoder || !TokenDecoding.TryParseByteToken(token, out byte b)) return token;
+        one[0] = b;
+        return one[..1];
+    }
+
+    /// <summary>The id of the token whose <see cref="TokenText"/> is <paramref name="token"/>: a special token, else a vocabulary entry.</summary>
+    internal bool TryGetId(ReadOnlySpan<char> token, out int id)
+    {
+        foreach (var special in _specialTokens)
+        {
+            if (token.SequenceEqual(special.Text))
+            {
+                id = special.Id;
+                return true;
+            }
+        }
+        int byteCount = Encoding.UTF8.GetByteCount(token);
+        byte[]? rented = null;
+        Span<byte> bytes = byteCount <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
+        try
+        {
+            int count = Encoding.UTF8.GetBytes(token, bytes);
+            return _encoder.GetView().TryGetId(bytes[..count], out id);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Hugging Face's <c>decode(ids, skip_special_tokens=false)</c>; invalid UTF-8 becomes U+FFFD as in <c>from_utf8_lossy</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is not in the vocabulary.</exception>
     public string Decode(IEnumerable<int> ids)
