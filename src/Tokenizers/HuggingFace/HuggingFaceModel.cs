@@ -6,6 +6,7 @@ using System.Text;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
+using Tokenizers.Offsets;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.HuggingFace;
@@ -184,28 +185,11 @@ public sealed class HuggingFaceModel
     }
 
     /// <summary>The id of the token whose <see cref="TokenText"/> is <paramref name="token"/>: a special token, else a vocabulary entry.</summary>
-    internal bool TryGetId(ReadOnlySpan<char> token, out int id)
+    internal bool TryGetId(ReadOnlySpan<char> token, out int id) => TokenLookup.TryGetId(token, _specialTokens, new Vocabulary(_encoder), out id);
+
+    private readonly struct Vocabulary(BpePieceEncoder encoder) : TokenLookup.IByteVocabulary
     {
-        foreach (var special in _specialTokens)
-        {
-            if (token.SequenceEqual(special.Text))
-            {
-                id = special.Id;
-                return true;
-            }
-        }
-        int byteCount = Encoding.UTF8.GetByteCount(token);
-        byte[]? rented = null;
-        Span<byte> bytes = byteCount <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
-        try
-        {
-            int count = Encoding.UTF8.GetBytes(token, bytes);
-            return _encoder.GetView().TryGetId(bytes[..count], out id);
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id) => encoder.GetView().TryGetId(token, out id);
     }
 
     /// <summary>Hugging Face's <c>decode(ids, skip_special_tokens=false)</c>; invalid UTF-8 becomes U+FFFD as in <c>from_utf8_lossy</c>.</summary>

@@ -1,18 +1,52 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text;
+using Tokenizers.Bpe;
 using Tokenizers.HuggingFace;
 using Tokenizers.WordLevel;
 
 namespace Tokenizers.Offsets;
 
 /// <summary>
-/// Id ↔ token text. A tokenizer.json model and a word list look up their own vocabulary; any other tokenizer's token
-/// text is its bytes as UTF-8, and a text's id is the one id that encoding it gives (special tokens recognised) when
-/// that id's bytes are the text's.
+/// Id ↔ token text. BPE models, tokenizer.json models and word lists look a text up in their own vocabulary; any other
+/// tokenizer's token text is its bytes as UTF-8, and a text's id is the one id that encoding it gives (special tokens
+/// recognised) when that id's bytes are the text's.
 /// </summary>
 internal static class TokenLookup
 {
+    /// <summary>A vocabulary looked up by a token's bytes.</summary>
+    internal interface IByteVocabulary
+    {
+        bool TryGetId(ReadOnlySpan<byte> token, out int id);
+    }
+
+    /// <summary>A special token's id, else the id of the vocabulary token whose bytes are <paramref name="token"/>'s UTF-8.</summary>
+    internal static bool TryGetId<TVocabulary>(ReadOnlySpan<char> token, IReadOnlyList<SpecialToken> specials, TVocabulary vocabulary, out int id)
+        where TVocabulary : struct, IByteVocabulary
+    {
+        foreach (var special in specials)
+        {
+            if (token.SequenceEqual(special.Text))
+            {
+                id = special.Id;
+                return true;
+            }
+        }
+        int byteCount = Encoding.UTF8.GetByteCount(token);
+        byte[]? rented = null;
+        Span<byte> bytes = byteCount <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(byteCount));
+        try
+        {
+            int count = Encoding.UTF8.GetBytes(token, bytes);
+            return vocabulary.TryGetId(bytes[..count], out id);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     public static string GetToken(ITokenizer tokenizer, int id)
     {
         switch (tokenizer)
