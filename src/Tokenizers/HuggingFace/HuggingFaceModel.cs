@@ -51,6 +51,7 @@ public sealed class HuggingFaceModel
     {
         _encoder = encoder;
         _normalizer = TextNormalizer.Create(definition.Normalizer, compileRegex);
+        PrependsToText = Prepends(definition.Normalizer);
         (_rawTokens, _normalizedTokens) = BuildAddedTokens(definition.AddedTokens, _normalizer);
         var stages = PreTokenizerStage.Build(definition.PreTokenizer, compileRegex, scannerFor);
         _pipeline = new PreTokenizerPipeline(stages);
@@ -183,6 +184,16 @@ public sealed class HuggingFaceModel
         one[0] = b;
         return one[..1];
     }
+
+    /// <summary>Whether the normalizer puts text before every piece (<c>Prepend</c>): token offsets count it as added, even before a space.</summary>
+    internal bool PrependsToText { get; }
+
+    private static bool Prepends(NormalizerDef? normalizer) => normalizer switch
+    {
+        PrependNormalizerDef prepend => prepend.Prepend.Length > 0,
+        SequenceNormalizerDef sequence => Array.Exists(sequence.Items, Prepends),
+        _ => false,
+    };
 
     /// <summary>The id of the token whose <see cref="TokenText"/> is <paramref name="token"/>: a special token, else a vocabulary entry.</summary>
     internal bool TryGetId(ReadOnlySpan<char> token, out int id) => TokenLookup.TryGetId(token, _specialTokens, new Vocabulary(_encoder), out id);

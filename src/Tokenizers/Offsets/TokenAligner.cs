@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 
 namespace Tokenizers.Offsets;
@@ -19,14 +20,16 @@ internal ref struct TokenAligner
     private readonly ReadOnlySpan<char> _text;
     private int _position;
     private int _matchedBytes;
+    private bool _prepended;
 
     /// <param name="text">The original text.</param>
-    /// <param name="position">The char the first token starts at.</param>
-    public TokenAligner(ReadOnlySpan<char> text, int position)
+    /// <param name="prepended">The tokenizer put a space or <c>▁</c> before the text (a <c>Prepend</c> normalizer), even before a space.</param>
+    public TokenAligner(ReadOnlySpan<char> text, bool prepended)
     {
         _text = text;
-        _position = position;
+        _position = 0;
         _matchedBytes = 0;
+        _prepended = prepended;
     }
 
     /// <summary>The first char no token has reached yet.</summary>
@@ -71,6 +74,7 @@ internal ref struct TokenAligner
     public void Next(scoped ReadOnlySpan<byte> token, out int start, out int end)
     {
         start = -1;
+        bool added = false;
         Span<byte> charBytes = stackalloc byte[4];
         int i = 0;
         while (i < token.Length && _position < _text.Length)
@@ -97,9 +101,11 @@ internal ref struct TokenAligner
             }
             int tokenCodePoint = DecodeAt(token, i, out int tokenLength);
             bool tokenSpace = tokenCodePoint is ' ' or MetaSpace;
-            if (tokenSpace && codePoint is not (' ' or MetaSpace))
+            if (tokenSpace && (codePoint is not (' ' or MetaSpace) || _prepended))
             {
-                i += tokenLength; // added by the tokenizer: covers no char
+                i += tokenLength; // added by the tokenizer: belongs to the char it precedes
+                _prepended = false;
+                added = true;
                 continue;
             }
             if (!tokenSpace && IsWhiteSpace(codePoint))
@@ -107,12 +113,44 @@ internal ref struct TokenAligner
                 _position += units; // dropped by the tokenizer: no token's
                 continue;
             }
+            // A char the normalizer changed (case, composition): one cluster, a char and its combining marks, for one.
             if (start < 0) start = _position;
-            i += tokenLength;
-            _position += units;
+            i += ClusterLength(token, i, tokenLength);
+            _position = ClusterEnd(_position + units);
         }
-        if (start < 0) start = _position;
+        _prepended = false;
+        if (start < 0)
+        {
+            // Only added text: the span of the char it was added to, as Hugging Face aligns it.
+            start = _position;
+            end = added && _position < _text.Length ? _position + UnitsAt(_position) : _position;
+            return;
+        }
         end = _matchedBytes > 0 ? _position + UnitsAt(_position) : _position;
+    }
+
+    private static bool IsCombining(int codePoint) => Rune.IsValid(codePoint)
+        && Rune.GetUnicodeCategory(new Rune(codePoint)) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>The byte length of the token's cluster at <paramref name="index"/>, whose first code point is <paramref name="length"/> bytes.</summary>
+    private static int ClusterLength(ReadOnlySpan<byte> bytes, int index, int length)
+    {
+        while (index + length < bytes.Length && IsCombining(DecodeAt(bytes, index + length, out int next))) length += next;
+        return length;
+    }
+
+    /// <summary>The end of the text's combining marks from <paramref name="index"/> on.</summary>
+    private readonly int ClusterEnd(int index)
+    {
+        while (index < _text.Length)
+        {
+            char c = _text[index];
+            int units = UnitsAt(index);
+            int codePoint = units == 2 ? char.ConvertToUtf32(c, _text[index + 1]) : c;
+            if (!IsCombining(codePoint)) break;
+            index += units;
+        }
+        return index;
     }
 
     /// <summary>The UTF-8 of the character at <paramref name="index"/> (a lone surrogate is U+FFFD's, as the encoders read it); returns its UTF-16 length.</summary>

@@ -23,7 +23,7 @@ internal static class TokenStream
         Span<byte> stackBytes = stackalloc byte[StackBytes];
         int[]? rentedIds = null;
         byte[]? rentedBytes = null;
-        var aligner = new TokenAligner(text, 0);
+        var aligner = new TokenAligner(text, model?.PrependsToText ?? false);
         int pendingUnknown = -1;
         try
         {
