@@ -212,6 +212,9 @@ internal sealed class BpePieceEncoder
         {
             int value = token.IsEmpty ? -1 : _trie.Lookup(token);
             id = value >= 0 || value < BytePairModel.NotAscii ? IdOfWhole(value) : -1;
+            // Byte-fallback tokens are not in the trie (text never spells them): the info table lists them by byte.
+            if (id < 0 && TokenDecoding.TryParseByteToken(token, out byte b) && _info.Length > CharPairMerger.ByteIdsAt + b)
+                id = (int)_info[CharPairMerger.ByteIdsAt + b] - 1;
             return id >= 0;
         }
 

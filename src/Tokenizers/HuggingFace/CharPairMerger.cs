@@ -16,7 +16,10 @@ namespace Tokenizers.HuggingFace;
 internal static class CharPairMerger
 {
     /// <summary>The info table's values (after layout version, encoder and whole-only count).</summary>
-    private const int UnkAt = 3, FuseAt = 4, ByteIdsAt = 5;
+    private const int UnkAt = 3, FuseAt = 4;
+
+    /// <summary>Where the info table holds, per byte, the id + 1 of its byte-fallback token (0: none).</summary>
+    internal const int ByteIdsAt = 5;
 
     /// <summary>Writes the ids of a UTF-8 piece to <paramref name="ids"/> (one per byte at most) and returns their count.</summary>
     public static int Merge(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<int> rankToId, ReadOnlySpan<uint> info,
