@@ -25,14 +25,17 @@ public sealed class TiktokenTokenizerAgreementTests
     [Theory, MemberData(nameof(O200k))]
     public void O200kBase(string name) => Check("o200k_base", name);
 
-    /// <summary>The differences are only the documented ones, and most vectors are compared in full.</summary>
-    [Theory, InlineData("cl100k_base"), InlineData("o200k_base")]
-    public void MLTokenizersDiffersOnlyOnSurrogates(string encoding)
+    /// <summary>
+    /// The differences are only the documented ones: none of the 305 cl100k_base vectors (152 have characters above
+    /// U+FFFF or lone surrogates), 2 of the 305 o200k_base ones, so every other vector is compared in full.
+    /// </summary>
+    [Theory, InlineData("cl100k_base", 0), InlineData("o200k_base", 2)]
+    public void MLTokenizersDiffersOnlyOnSurrogates(string encoding, int differences)
     {
         var vectors = ReferenceVectors.All.Where(v => v.Encoding == encoding).ToList();
         var differing = vectors.Where(v => !Models.ML(encoding).EncodeToIds(v.Text).SequenceEqual(Expected(v))).ToList();
         Assert.All(differing, v => Assert.True(HasSurrogate(v.Text), v.Name));
-        Assert.True(vectors.Count - differing.Count >= vectors.Count * 3 / 4, $"{differing.Count} of {vectors.Count} differ");
+        Assert.Equal(differences, differing.Count);
     }
 
     private static void Check(string encoding, string name)
