@@ -55,6 +55,7 @@ internal static class TokenizerEmitter
             "s_model.CountTokens(text, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),
         Member.Inherited("public string Decode(global::System.Collections.Generic.IEnumerable<int> ids)", "s_model.Decode(ids)"),
         Member.Inherited("public int DecodeToBytes(int id, global::System.Span<byte> destination)", "s_model.DecodeToBytes(id, destination)"),
+        Member.Inherited("public bool TryGetId(global::System.ReadOnlySpan<char> token, out int id)", "s_model.TryGetId(token, out id)"),
     ];
 
     public static string EmitData(TokenizerModel model)

@@ -5,6 +5,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Tokenizers.Data;
+using Tokenizers.Offsets;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.Bpe;
@@ -249,6 +250,20 @@ public sealed class BytePairModel
             if (end > start) return tokenBytes.Bytes.Slice(start, end - start);
         }
         throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
+    }
+
+    /// <summary>The id of a special token's text, or of the token whose bytes are <paramref name="token"/>'s UTF-8.</summary>
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => TokenLookup.TryGetId(token, _specialTokens, new Vocabulary(this), out id);
+
+    private readonly struct Vocabulary(BytePairModel model) : TokenLookup.IByteVocabulary
+    {
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id)
+        {
+            int rank = token.IsEmpty ? -1 : model.Trie.Lookup(token);
+            ReadOnlySpan<int> rankToId = model._rankToId.Int32s;
+            id = rank < 0 ? -1 : rankToId.IsEmpty ? rank : rankToId[rank];
+            return id >= 0;
+        }
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>

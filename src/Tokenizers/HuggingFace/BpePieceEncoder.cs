@@ -345,6 +345,17 @@ internal sealed class BpePieceEncoder
             return count;
         }
 
+        /// <summary>The id of the vocabulary token spelled by <paramref name="token"/>'s bytes.</summary>
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id)
+        {
+            int value = token.IsEmpty ? -1 : _trie.Lookup(token);
+            id = value >= 0 || value < BytePairModel.NotAscii ? IdOfWhole(value) : -1;
+            // Byte-fallback tokens are not in the trie (text never spells them): the info table lists them by byte.
+            if (id < 0 && TokenDecoding.TryParseByteToken(token, out byte b) && _fallback.ByteIds.Length > b)
+                id = (int)_fallback.ByteIds[b] - 1;
+            return id >= 0;
+        }
+
         /// <summary>The id of a whole-piece trie value: a rank, or a token only a whole piece matches (below -2).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IdOfWhole(int value) =>
