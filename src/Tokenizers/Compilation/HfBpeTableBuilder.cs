@@ -41,11 +41,6 @@ internal static class HfBpeTableBuilder
     {
         int errorCount = errors.Count;
         BpeModelDef model = definition.Model;
-        if (model.ContinuingSubwordPrefix is not null)
-            errors.Add(Unsupported("model.continuing_subword_prefix", "continuing_subword_prefix is not supported"));
-        if (model.EndOfWordSuffix is not null)
-            errors.Add(Unsupported("model.end_of_word_suffix", "end_of_word_suffix is not supported"));
-
         int vocabularySize = 0;
         foreach (var v in vocab)
         {
@@ -78,6 +73,9 @@ internal static class HfBpeTableBuilder
             if (!byteLevel) modelBytes[v.Id] = v.Token.Length > 0 ? Encoding.UTF8.GetBytes(v.Token) : null;
             else if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
         }
+
+        if (model.ContinuingSubwordPrefix is not null || model.EndOfWordSuffix is not null)
+            return AffixBpeTableBuilder.Build(definition, vocab, merges, byteLevel, vocabularySize, idOf, strings, modelBytes, errors, ct);
 
         var byteToId = new int[256];
         CharSymbols? charSymbols = null;
@@ -219,7 +217,6 @@ internal static class HfBpeTableBuilder
             return null;
         }
 
-        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
         var tables = new List<NamedTable>
         {
             new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
@@ -231,10 +228,20 @@ internal static class HfBpeTableBuilder
             new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(rankToId)),
             new("BpeGuard", $"double-array trie of the {guarded.Count} tokens whose pieces take Hugging Face's merge rule: unit, rank",
                 PackedStrings.FromUInt32(guardTrie)),
+        };
+        tables.AddRange(TokenTables(strings, definition.AddedTokens, vocabularySize, byteLevel));
+        return new HfBpeTables(tables, summary, vocabularySize);
+    }
+
+    /// <summary>The last two tables, which every encoder's decoding reads: each id's bytes, and their offsets.</summary>
+    public static NamedTable[] TokenTables(string?[] strings, AddedTokenDef[] added, int vocabularySize, bool byteLevel)
+    {
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, added, vocabularySize, byteLevel));
+        return
+        [
             new("TokenBytes", "every id's bytes, concatenated", tokenBytes),
             new("TokenOffsets", "uint32 offset into TokenBytes per id, plus one", tokenOffsets),
-        };
-        return new HfBpeTables(tables, summary, vocabularySize);
+        ];
     }
 
     /// <summary>
@@ -283,6 +290,12 @@ internal static class HfBpeTableBuilder
         /// vocabulary, or unk), merged by Hugging Face's rule.
         /// </summary>
         CharMergeRule = 3,
+
+        /// <summary>
+        /// A continuing_subword_prefix or end_of_word_suffix (<see cref="AffixBpeTableBuilder"/>): each char's symbol
+        /// is looked up with them, and merged by Hugging Face's rule over the merge map itself.
+        /// </summary>
+        AffixMergeRule = 4,
     }
 
     private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)

@@ -25,6 +25,7 @@ internal sealed class BpePieceEncoder
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
+    private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
@@ -36,7 +37,7 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3 || (info[1] == 3 && info.Length < 5))
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 4 || (info[1] == 3 && info.Length < 5))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
@@ -47,6 +48,7 @@ internal sealed class BpePieceEncoder
         _guard = tables[4];
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
+        _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
 
@@ -82,9 +84,11 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
+        private readonly AffixPairMerger? _affix;
 
         internal View(BpePieceEncoder encoder)
         {
+            _affix = encoder._affix;
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
@@ -176,6 +180,7 @@ internal sealed class BpePieceEncoder
                 }
                 lookedUp = true;
             }
+            if (_affix is not null) return _affix.Merge(piece, ids);
             if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
             {
                 int whole = lookedUp ? -1 : _trie.Lookup(piece);
