@@ -132,36 +132,16 @@ internal static class HfBpeTableBuilder
         else map.FindLastMerges(strings, idOf, selfBuilt, leftLength, mergeIndex, ct);
 
         // Ranks: the single bytes by id, then the tokens merging can build, in the order of the merge that builds them.
-        var reachable = new List<int>();
-        for (int id = 0; id < vocabularySize; id++) if (selfBuilt[id]) reachable.Add(id);
-        reachable.Sort((x, y) => mergeIndex[x] != mergeIndex[y] ? mergeIndex[x].CompareTo(mergeIndex[y]) : x.CompareTo(y));
-
-        // Ranks only need to be in that order: when it is the id order (Llama 3's, with gaps where tokens cannot be
-        // built), ranks are ids and no rank-to-id table is needed.
-        bool idOrder = true;
-        for (int i = 1; i < reachable.Count && idOrder; i++) idOrder = reachable[i] > reachable[i - 1];
-        int rankCount = idOrder ? reachable[reachable.Count - 1] + 1 : reachable.Count;
-        var ranked = new List<(byte[] Bytes, int Rank, int Id)>(reachable.Count);
-        var splits = new ushort[rankCount];
-        var rankToId = new int[rankCount];
-        for (int i = 0; i < reachable.Count; i++)
+        var ranking = HfMergeRanking.Rank(modelBytes, selfBuilt, leftLength, mergeIndex, out string? tooLong);
+        if (ranking is null)
         {
-            int id = reachable[i], rank = idOrder ? id : i;
-            byte[] bytes = modelBytes[id]!;
-            if (bytes.Length > ushort.MaxValue)
-            {
-                errors.Add(new CompileError(CompileErrorCodes.TooLarge, $"token {id} is {bytes.Length} bytes long; at most {ushort.MaxValue} are supported",
-                    "model.vocab", default));
-                return null;
-            }
-            ranked.Add((bytes, rank, id));
-            splits[rank] = (ushort)leftLength[id];
-            rankToId[rank] = id;
+            errors.Add(new CompileError(CompileErrorCodes.TooLarge, tooLong!, "model.vocab", default));
+            return null;
         }
+        var ranked = ranking.Ranked;
+        bool idOrder = ranking.IdOrder;
 
-        // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
-        // that contains none of them, since a piece's encoding only involves tokens spelled inside it. SentencePiece
-        // style merges from chars (and byte-fallback ids), which only Hugging Face's rule does.
+        // SentencePiece style merges from chars (and byte-fallback ids), which only Hugging Face's rule does.
         ct.ThrowIfCancellationRequested();
         var guarded = new List<(byte[] Bytes, int Value)>();
         Encoder encoder;
@@ -173,22 +153,7 @@ internal static class HfBpeTableBuilder
         }
         else
         {
-            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
-            foreach (var t in ranked)
-                if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
-            // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
-            int multiByte = ranked.Count - 256;
-            encoder = guarded.Count == 0 ? Encoder.Backtracking
-                : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
-                : Encoder.MergeRule;
-            string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
-            summary = encoder switch
-            {
-                Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
-                Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
-                    + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
-                _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
-            };
+            encoder = ranking.Decide(merges, guarded, out summary, ct);
         }
         if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
 
@@ -224,8 +189,8 @@ internal static class HfBpeTableBuilder
                 PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols))),
             new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
                 + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
-            new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
-            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(rankToId)),
+            new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(ranking.Splits)),
+            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(ranking.RankToId)),
             new("BpeGuard", $"double-array trie of the {guarded.Count} tokens whose pieces take Hugging Face's merge rule: unit, rank",
                 PackedStrings.FromUInt32(guardTrie)),
         };
@@ -296,13 +261,6 @@ internal static class HfBpeTableBuilder
         /// is looked up with them, and merged by Hugging Face's rule over the merge map itself.
         /// </summary>
         AffixMergeRule = 4,
-    }
-
-    private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)
-    {
-        foreach (var m in merges)
-            if (m.Index == index) return $"merge {index} '{m.Left} {m.Right}'";
-        return $"merge {index}";
     }
 
     private static CompileError Unsupported(string path, string message) =>

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Tokenizers.Tests;
 
 namespace Tokenizers.Generator.Tests;
 
@@ -15,28 +15,10 @@ public sealed class AffixedTokenizerJsonTests : IDisposable
 
     private static string Json()
     {
-        var vocab = new Dictionary<string, int>();
-        // GPT-2's byte alphabet: printable Latin-1 bytes are their own char, the others U+0100 on, in byte order.
-        int shifted = 0;
-        for (int b = 0; b < 256; b++)
-            vocab[((char)(b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF ? b : 256 + shifted++)).ToString()] = b;
+        var vocab = SyntheticBpeJson.ByteAlphabet();
         foreach (string t in (string[])["##a", "a</w>", "##a</w>", "##b", "b</w>", "##b</w>", "##c", "c</w>", "##c</w>", "ab", "abc</w>", "##bc", "##cc</w>", "abc"])
             vocab[t] = vocab.Count;
-        var byteLevel = new { type = "ByteLevel", add_prefix_space = false, trim_offsets = false, use_regex = true };
-        return JsonSerializer.Serialize(new
-        {
-            added_tokens = Array.Empty<object>(),
-            normalizer = (object?)null,
-            pre_tokenizer = byteLevel,
-            post_processor = (object?)null,
-            decoder = byteLevel,
-            model = new
-            {
-                type = "BPE", dropout = (object?)null, unk_token = (object?)null, continuing_subword_prefix = "##", end_of_word_suffix = "</w>",
-                fuse_unk = false, byte_fallback = false, ignore_merges = false, vocab,
-                merges = new[] { "a ##b", "ab ##c</w>", "##b ##c", "##c ##c</w>", "a ##bc" },
-            },
-        });
+        return SyntheticBpeJson.ByteLevel(vocab, ["a ##b", "ab ##c</w>", "##b ##c", "##c ##c</w>", "a ##bc"], prefix: "##", suffix: "</w>");
     }
 
     [Fact]
