@@ -97,7 +97,7 @@ internal static class TokenizerCompiler
         var mergesErrors = new List<CompileError>();
         if (merges is not null)
         {
-            vocabulary = HuggingFaceBpeParser.Parse(vocab.Text!, merges.Text!, vocabErrors, mergesErrors);
+            vocabulary = HuggingFaceBpeParser.Parse(vocab.Text!, merges.Text!, vocabErrors, mergesErrors, cancellationToken);
         }
         else if (vocab.Path.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
         {
@@ -127,7 +127,7 @@ internal static class TokenizerCompiler
         }
         return new BpeTables(built.Trie, built.TokenBytes, built.TokenOffsets, built.RankToId, preTokenizer,
             built.SpecialTokens.Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray(),
-            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits);
+            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits, built.MergeRuleSummary);
     }
 
     /// <summary>The runtime scanner for a pattern name, or null when unknown.</summary>

@@ -29,6 +29,7 @@ internal sealed class BpePieceEncoder
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
+    private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
@@ -40,8 +41,9 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 4
-            || (info[1] >= 3 && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
+        var kind = (HfBpeTableBuilder.Encoder)(info.Length < 2 ? 0 : info[1]);
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > (uint)HfBpeTableBuilder.Encoder.CharGuardedBacktracking
+            || (IsCharKind(kind) && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
@@ -52,8 +54,13 @@ internal sealed class BpePieceEncoder
         _guard = tables[4];
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
+        _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
+
+    /// <summary>Whether an encoder merges chars (SentencePiece style), whose info table holds the cuts and the char fallbacks.</summary>
+    private static bool IsCharKind(HfBpeTableBuilder.Encoder encoder) =>
+        encoder is HfBpeTableBuilder.Encoder.CharMergeRule or HfBpeTableBuilder.Encoder.CharGuardedBacktracking;
 
     /// <summary>Largest id + 1 (added tokens included).</summary>
     public int VocabularySize { get; }
@@ -90,9 +97,11 @@ internal sealed class BpePieceEncoder
         private readonly CharFallback _fallback;
         private readonly WordCuts _cuts;
         private readonly BpePieceEncoder _owner;
+        private readonly AffixPairMerger? _affix;
 
         internal View(BpePieceEncoder encoder)
         {
+            _affix = encoder._affix;
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
@@ -152,7 +161,7 @@ internal sealed class BpePieceEncoder
             IsCharLevel ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
 
         /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
-        private bool IsCharLevel => _encoder >= HfBpeTableBuilder.Encoder.CharMergeRule;
+        private bool IsCharLevel => IsCharKind(_encoder);
 
         /// <summary>
         /// A SentencePiece-style piece: with ignore_merges the whole piece may be a token; else each word the builder's
@@ -314,6 +323,7 @@ internal sealed class BpePieceEncoder
                 }
                 lookedUp = true;
             }
+            if (_affix is not null) return _affix.Merge(piece, ids);
             if (IsCharLevel)
             {
                 int whole = lookedUp ? -1 : _trie.Lookup(piece);
