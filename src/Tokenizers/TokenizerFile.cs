@@ -82,9 +82,11 @@ public static class TokenizerFile
     /// The file as text, as the compiler would hand it to the generator: UTF-8, a byte-order mark dropped. Anything
     /// else, and an empty file, is TOK011.
     /// </summary>
-    internal static string ReadText(string path)
+    internal static string ReadText(string path) => ReadText(File.ReadAllBytes(path), path);
+
+    /// <summary>The text of <paramref name="bytes"/>, read from <paramref name="path"/>, as <see cref="ReadText(string)"/> gives it.</summary>
+    internal static string ReadText(byte[] bytes, string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
         int bad = Utf8Check.FirstInvalid(bytes);
         if (bad >= 0)
         {

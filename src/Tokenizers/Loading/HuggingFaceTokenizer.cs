@@ -17,14 +17,21 @@ internal sealed class HuggingFaceTokenizer(HuggingFaceModel model) : ITokenizer,
 {
     HuggingFaceModel IHuggingFaceModelOwner.Model => model;
 
+    /// <summary>The generator's compile of a tokenizer.json's text.</summary>
     /// <exception cref="TokenizerFormatException">The generator's first error for this file.</exception>
-    public static HuggingFaceTokenizer Load(string text, string path)
+    public static CompiledTokenizer Compile(string text, string path)
     {
         var compiled = TokenizerJsonCompiler.Compile(text, CancellationToken.None, out var errors);
         TokenizerFile.ThrowFirst(errors, path);
-        var tables = new ConstantTable[compiled!.Tables.Count];
-        for (int i = 0; i < tables.Length; i++) tables[i] = ConstantTable.FromString(compiled.Tables[i].Data);
-        return new HuggingFaceTokenizer(new HuggingFaceModel(tables, compiled.Spec));
+        return compiled!;
+    }
+
+    /// <summary>A tokenizer over a compile's tables and spec, fresh or read back from a <see cref="TableCache"/>.</summary>
+    public static HuggingFaceTokenizer Create(IReadOnlyList<NamedTable> compiledTables, string spec)
+    {
+        var tables = new ConstantTable[compiledTables.Count];
+        for (int i = 0; i < tables.Length; i++) tables[i] = ConstantTable.FromString(compiledTables[i].Data);
+        return new HuggingFaceTokenizer(new HuggingFaceModel(tables, spec));
     }
 
     /// <summary>The special added tokens, which ordinary text produces only when a <see cref="SpecialTokenPolicy"/> allows them.</summary>

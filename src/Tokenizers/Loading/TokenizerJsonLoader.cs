@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Tokenizers.Compilation;
 
 namespace Tokenizers.Loading;
@@ -20,6 +21,16 @@ internal static class TokenizerJsonLoader
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)
             throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
-        return HuggingFaceTokenizer.Load(TokenizerFile.ReadText(path), path);
+        if (options.CacheDirectory is not { } cache)
+        {
+            var fresh = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(path), path);
+            return HuggingFaceTokenizer.Create(fresh.Tables, fresh.Spec);
+        }
+        byte[] bytes = File.ReadAllBytes(path);
+        byte[] key = TableCacheKey.Of("tokenizer.json", options, bytes);
+        if (TableCache.TryRead(cache, key) is var (tables, spec)) return HuggingFaceTokenizer.Create(tables, spec);
+        var compiled = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(bytes, path), path);
+        TableCache.TryWrite(cache, key, compiled.Tables, compiled.Spec);
+        return HuggingFaceTokenizer.Create(compiled.Tables, compiled.Spec);
     }
 }
