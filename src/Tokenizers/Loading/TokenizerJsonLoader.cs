@@ -21,7 +21,7 @@ internal static class TokenizerJsonLoader
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)
             throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
-        if (options.CacheDirectory is not { } cache)
+        if (options.CacheDirectory is not { Length: > 0 } cache)
         {
             var fresh = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(path), path);
             return HuggingFaceTokenizer.Create(fresh.Tables, fresh.Spec);
