@@ -48,7 +48,7 @@ internal sealed class TokenizerOptions
         if (given == Encoding)
         {
             foreach (Option option in fileOnly)
-                if (result.GetResult(option) is not null) throw new CliException($"{option.Name} goes with --tokenizer, not --encoding");
+                if (result.GetResult(option) is { Implicit: false }) throw new CliException($"{option.Name} goes with --tokenizer, not --encoding");
             return registry.Get(result.GetValue(Encoding)!);
         }
         string path = CommonOptions.RequireFile(result.GetValue(Tokenizer)!);
