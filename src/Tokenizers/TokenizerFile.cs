@@ -37,11 +37,13 @@ public static class TokenizerFile
         if (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)) return WordListLoader.Load(path, options);
         if (name.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
         {
-            var pre = BpeLoader.CheckPattern(options);
-            var errors = new List<CompileError>();
-            var vocabulary = TiktokenParser.Parse(ReadText(path), errors);
-            ThrowFirst(errors, path);
-            return BpeLoader.Build(vocabulary!, pre, options, path);
+            return BpeLoader.Load(".tiktoken", [path], options, inputs =>
+            {
+                var errors = new List<CompileError>();
+                var vocabulary = TiktokenParser.Parse(ReadText(inputs[0], path), errors);
+                ThrowFirst(errors, path);
+                return vocabulary!;
+            });
         }
         if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -68,14 +70,16 @@ public static class TokenizerFile
         ArgumentNullException.ThrowIfNull(options);
         if (!vocabJsonPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             throw Unsupported(vocabJsonPath, "a merges file goes with a vocab.json vocabulary; a .tiktoken file or a word list takes no second argument");
-        var pre = BpeLoader.CheckPattern(options);
-        string vocabText = ReadText(vocabJsonPath), mergesText = ReadText(mergesPath);
-        var vocabErrors = new List<CompileError>();
-        var mergesErrors = new List<CompileError>();
-        var vocabulary = HuggingFaceBpeParser.Parse(vocabText, mergesText, vocabErrors, mergesErrors);
-        ThrowFirst(vocabErrors, vocabJsonPath);
-        ThrowFirst(mergesErrors, mergesPath);
-        return BpeLoader.Build(vocabulary!, pre, options, vocabJsonPath);
+        return BpeLoader.Load("vocab.json+merges.txt", [vocabJsonPath, mergesPath], options, inputs =>
+        {
+            string vocabText = ReadText(inputs[0], vocabJsonPath), mergesText = ReadText(inputs[1], mergesPath);
+            var vocabErrors = new List<CompileError>();
+            var mergesErrors = new List<CompileError>();
+            var vocabulary = HuggingFaceBpeParser.Parse(vocabText, mergesText, vocabErrors, mergesErrors);
+            ThrowFirst(vocabErrors, vocabJsonPath);
+            ThrowFirst(mergesErrors, mergesPath);
+            return vocabulary!;
+        });
     }
 
     /// <summary>

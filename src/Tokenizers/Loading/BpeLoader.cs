@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
-using Tokenizers.Data;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.Loading;
@@ -21,9 +20,23 @@ internal static class BpeLoader
             ?? throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none");
     }
 
+    /// <summary>
+    /// The vocabulary in the files at <paramref name="paths"/> (<paramref name="parse"/>d from their bytes) to a tokenizer,
+    /// its tables compiled or read back from <see cref="TokenizerFileOptions.CacheDirectory"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is not valid, or does not fit the vocabulary (the generator's message).</exception>
+    /// <exception cref="TokenizerFormatException">A file is malformed, or the vocabulary outgrows the trie's layout.</exception>
+    public static ITokenizer Load(string kind, string[] paths, TokenizerFileOptions options, Func<byte[][], BpeVocabulary> parse)
+    {
+        var preTokenizer = CheckPattern(options);
+        var (tables, spec) = TableCache.ReadOrCompile(kind, options, paths,
+            inputs => BpeTableEntry.From(Compile(parse(inputs), options, paths[0])));
+        return new LoadedBpeTokenizer(BpeTableEntry.Model(tables, spec, preTokenizer), preTokenizer);
+    }
+
     /// <exception cref="ArgumentException">A special token is not valid for this vocabulary (the generator's message).</exception>
     /// <exception cref="TokenizerFormatException">The vocabulary outgrows the trie's layout.</exception>
-    public static ITokenizer Build(BpeVocabulary vocabulary, PreTokenizer preTokenizer, TokenizerFileOptions options, string path)
+    private static BpeTableSet Compile(BpeVocabulary vocabulary, TokenizerFileOptions options, string path)
     {
         if (options.SpecialTokens is { Count: > 0 } specs)
         {
@@ -32,13 +45,7 @@ internal static class BpeLoader
             if (problems.Count > 0)
                 throw new ArgumentException($"Special token '{TextDisplay.Show(specs[problems[0].Index])}': {problems[0].Why}");
         }
-        var tables = BpeTableBuilder.Build(vocabulary, out string? tooLarge)
+        return BpeTableBuilder.Build(vocabulary, out string? tooLarge)
             ?? throw TokenizerFile.FileError(CompileErrorCodes.TooLarge, tooLarge!, path);
-        var specials = new SpecialToken[tables.SpecialTokens.Count];
-        for (int i = 0; i < specials.Length; i++) specials[i] = new SpecialToken(tables.SpecialTokens[i].Text, tables.SpecialTokens[i].Id);
-        var model = new BytePairModel(ConstantTable.FromString(tables.Trie), ConstantTable.FromString(tables.TokenBytes),
-            ConstantTable.FromString(tables.TokenOffsets), tables.RankToId is null ? default : ConstantTable.FromString(tables.RankToId),
-            preTokenizer, specials, tables.Splits is null ? default : ConstantTable.FromString(tables.Splits), tables.MergeRule);
-        return new LoadedBpeTokenizer(model, preTokenizer);
     }
 }

@@ -31,6 +31,24 @@ internal static class TableCache
 
     private static ReadOnlySpan<byte> Magic => "TOKTABLE"u8;
 
+    /// <summary>
+    /// The tables and spec of the files at <paramref name="paths"/>: read back from <see cref="TokenizerFileOptions.CacheDirectory"/>
+    /// when it holds them for these bytes and options, else <paramref name="compile"/>d from the bytes (and kept there).
+    /// </summary>
+    public static (IReadOnlyList<NamedTable> Tables, string Spec) ReadOrCompile(string kind, TokenizerFileOptions options, string[] paths,
+        Func<byte[][], (IReadOnlyList<NamedTable> Tables, string Spec)> compile)
+    {
+        // The bytes that are hashed are the bytes compiled, so an entry never holds another version of the file.
+        var inputs = new byte[paths.Length][];
+        for (int i = 0; i < paths.Length; i++) inputs[i] = File.ReadAllBytes(paths[i]);
+        if (options.CacheDirectory is not { Length: > 0 } directory) return compile(inputs);
+        byte[] key = TableCacheKey.Of(kind, options, inputs);
+        if (TryRead(directory, key) is var (tables, spec)) return (tables, spec);
+        var compiled = compile(inputs);
+        TryWrite(directory, key, compiled.Tables, compiled.Spec);
+        return compiled;
+    }
+
     /// <summary>The entry's file for <paramref name="key"/>.</summary>
     public static string PathOf(string directory, byte[] key) => Path.Combine(directory, Convert.ToHexString(key).ToLowerInvariant() + ".tables");
 

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Tokenizers.Compilation;
 
 namespace Tokenizers.Loading;
@@ -21,16 +20,11 @@ internal static class TokenizerJsonLoader
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)
             throw new ArgumentException($"'{path}' is not a supported vocabulary: UnknownToken applies to word lists; a tokenizer.json names its own unk_token");
-        if (options.CacheDirectory is not { Length: > 0 } cache)
+        var (tables, spec) = TableCache.ReadOrCompile("tokenizer.json", options, [path], inputs =>
         {
-            var fresh = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(path), path);
-            return HuggingFaceTokenizer.Create(fresh.Tables, fresh.Spec);
-        }
-        byte[] bytes = File.ReadAllBytes(path);
-        byte[] key = TableCacheKey.Of("tokenizer.json", options, bytes);
-        if (TableCache.TryRead(cache, key) is var (tables, spec)) return HuggingFaceTokenizer.Create(tables, spec);
-        var compiled = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(bytes, path), path);
-        TableCache.TryWrite(cache, key, compiled.Tables, compiled.Spec);
-        return HuggingFaceTokenizer.Create(compiled.Tables, compiled.Spec);
+            var compiled = HuggingFaceTokenizer.Compile(TokenizerFile.ReadText(inputs[0], path), path);
+            return (compiled.Tables, compiled.Spec);
+        });
+        return HuggingFaceTokenizer.Create(tables, spec);
     }
 }

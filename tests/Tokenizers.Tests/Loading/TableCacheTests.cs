@@ -53,6 +53,39 @@ public class TableCacheTests : IDisposable
     }
 
     [Fact]
+    public void CachedBpeVocabulariesGiveTheIdsOfAFreshCompileAndOptionsAreInTheKey()
+    {
+        string vocab = Path.Combine(SharedData.RepoRoot, "vocab");
+        string text = File.ReadAllText(SharedData.Path_("data", "the-verdict.txt"))[..20_000]
+            + "<|endoftext|> Ça coûte 12,50 € — Привет, мир! 東京タワーは高さ333メートルです。 😀👍🏽";
+        (string[] Paths, TokenizerFileOptions Options)[] vocabularies =
+        [
+            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { Pattern = "cl100k", SpecialTokens = ["<|endoftext|>=100257"] }),
+            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { Pattern = "cl100k" }),
+            ([Path.Combine(vocab, "gpt2", "vocab.json"), Path.Combine(vocab, "gpt2", "merges.txt")], new() { SpecialTokens = ["<|endoftext|>=50256"] }),
+        ];
+        ITokenizer Load(string[] paths, TokenizerFileOptions options)
+            => paths.Length == 1 ? TokenizerFile.Load(paths[0], options) : TokenizerFile.Load(paths[0], paths[1], options);
+
+        for (int i = 0; i < vocabularies.Length; i++)
+        {
+            var (paths, options) = vocabularies[i];
+            var cachedOptions = new TokenizerFileOptions { Pattern = options.Pattern, SpecialTokens = options.SpecialTokens, CacheDirectory = Cache };
+            var fresh = Load(paths, options);
+            var filling = Load(paths, cachedOptions);
+            Assert.Equal(i + 1, Entries().Length);
+            var cached = Load(paths, cachedOptions);
+            Assert.Equal(i + 1, Entries().Length);
+
+            Assert.Equal(Ids(fresh, text), Ids(filling, text));
+            Assert.Equal(Ids(fresh, text), Ids(cached, text));
+            Assert.Equal(fresh.VocabularySize, cached.VocabularySize);
+            Assert.Equal(fresh.Decode(Ids(fresh, text)), cached.Decode(Ids(fresh, text)));
+            Assert.Equal(((IStreamableTokenizer)fresh).SpecialTokens, ((IStreamableTokenizer)cached).SpecialTokens);
+        }
+    }
+
+    [Fact]
     public void WithoutACacheDirectoryNothingIsKept()
     {
         string path = Path.Combine(_folder, "tokenizer.json");
