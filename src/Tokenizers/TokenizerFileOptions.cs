@@ -21,9 +21,10 @@ public sealed class TokenizerFileOptions
     public string? UnknownToken { get; init; }
 
     /// <summary>
-    /// A tokenizer.json: a directory where the compiled tables are kept between processes (created when missing), so
-    /// that a later load of the same file skips the compile (about 1 s for Llama 3 or Qwen3) and reads them back. An
-    /// entry is named by SHA-256 of the file's bytes, the options and this build of the library, so a changed file,
+    /// A tokenizer.json, .tiktoken file or vocab.json + merges.txt (not word lists, which build in no time): a directory
+    /// where the compiled tables are kept between processes (created when missing), so that a later load of the same
+    /// files skips the compile (about 1 s for Llama 3, Qwen3 or o200k) and reads them back. An entry is named by
+    /// SHA-256 of the files' bytes, the options and this build of the library, so a changed file,
     /// option or library never reads a stale one. Null (the default) or empty keeps nothing. A missing, corrupt or foreign
     /// entry is compiled again and replaced, and a directory that cannot be written is skipped: the cache never fails
     /// a load. Entries are never removed; delete the directory to reclaim the space.

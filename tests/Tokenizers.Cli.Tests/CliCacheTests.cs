@@ -77,6 +77,25 @@ public class CliCacheTests
     }
 
     [Fact]
+    public void VocabJsonWithMergesIsCachedTooUnderItsOptions()
+    {
+        using var temp = new TempFolder();
+        string cache = temp.File("cache"), gpt2 = Path.Combine(SharedData.RepoRoot, "vocab", "gpt2");
+        string vocab = Path.Combine(gpt2, "vocab.json"), merges = Path.Combine(gpt2, "merges.txt");
+        var environment = new Dictionary<string, string> { ["TOKENIZERS_CACHE"] = cache };
+        string[] args = ["encode", "--tokenizer", vocab, "--merges", merges, "--text", Text + "<|endoftext|>", "--allow-special"];
+        var options = new TokenizerFileOptions { SpecialTokens = ["<|endoftext|>=50256"] };
+        string expected = Ids(TokenizerFile.Load(vocab, merges, options).EncodeToIds(Text + "<|endoftext|>", SpecialTokenPolicy.All));
+
+        Assert.Equal((0, expected, ""), Run(environment, [.. args, "--special", "<|endoftext|>=50256"]));
+        Assert.Equal((0, expected, ""), Run(environment, [.. args, "--special", "<|endoftext|>=50256"]));
+        Assert.Single(Files(cache));
+        // Other options, another entry.
+        Assert.Equal((0, Ids(TokenizerFile.Load(vocab, merges).EncodeToIds(Text + "<|endoftext|>", SpecialTokenPolicy.All)), ""), Run(environment, args));
+        Assert.Equal(2, Files(cache).Length);
+    }
+
+    [Fact]
     public void NoCacheCompilesAndKeepsNothing()
     {
         using var temp = new TempFolder();
@@ -122,6 +141,6 @@ public class CliCacheTests
         var (exitCode, help, _) = CliRunner.RunBuiltIn("count", "--help");
         Assert.Equal(0, exitCode);
         Assert.Contains("--no-cache", help, StringComparison.Ordinal);
-        Assert.Contains("$TOKENIZERS_CACHE, else $XDG_CACHE_HOME/tokenizers, else ~/.cache/tokenizers", help.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("$TOKENIZERS_CACHE, else $XDG_CACHE_HOME/tokenizers, else ~/.cache/tokenizers", System.Text.RegularExpressions.Regex.Replace(help, @"\s+", " "), StringComparison.Ordinal);
     }
 }

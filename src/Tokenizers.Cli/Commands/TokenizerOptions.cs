@@ -33,9 +33,9 @@ internal sealed class TokenizerOptions
 
     public Option<bool> NoCache { get; } = new("--no-cache")
     {
-        Description = "--tokenizer tokenizer.json: compile the file anew and keep nothing. By default its compiled tables are kept "
-            + "in $TOKENIZERS_CACHE, else $XDG_CACHE_HOME/tokenizers, else ~/.cache/tokenizers, named by SHA-256 of the file, "
-            + "so a later run skips the compile (about 1 s for Llama 3 or Qwen3)",
+        Description = "--tokenizer: compile the file anew and keep nothing. By default the compiled tables of a tokenizer.json, "
+            + ".tiktoken or vocab.json are kept in $TOKENIZERS_CACHE, else $XDG_CACHE_HOME/tokenizers, else ~/.cache/tokenizers, "
+            + "named by SHA-256 of the files, so a later run skips the compile (about 1 s for Llama 3 or Qwen3)",
     };
 
     public IEnumerable<Option> All => [Encoding, Tokenizer, Merges, Pattern, Special, UnknownToken, NoCache];
