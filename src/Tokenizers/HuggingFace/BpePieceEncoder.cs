@@ -29,6 +29,7 @@ internal sealed class BpePieceEncoder
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
+    private readonly bool _completeByteFallback;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -47,6 +48,7 @@ internal sealed class BpePieceEncoder
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
+        _completeByteFallback = IsCharKind(kind) && HasEveryByte(info[(BlockedAt + (int)info[BlockedAt - 1])..]);
         _info = tables[0];
         _trie = tables[1];
         _splits = tables[2];
@@ -56,6 +58,15 @@ internal sealed class BpePieceEncoder
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
+    }
+
+    /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
+    private static bool HasEveryByte(ReadOnlySpan<uint> byteIds)
+    {
+        if (byteIds.Length < 256) return false;
+        foreach (uint id in byteIds[..256])
+            if (id == 0) return false;
+        return true;
     }
 
     /// <summary>Whether an encoder merges chars (SentencePiece style), whose info table holds the cuts and the char fallbacks.</summary>
@@ -94,6 +105,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
+        private readonly bool _completeByteFallback;
         private readonly CharFallback _fallback;
         private readonly WordCuts _cuts;
         private readonly BpePieceEncoder _owner;
@@ -109,6 +121,7 @@ internal sealed class BpePieceEncoder
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
+            _completeByteFallback = encoder._completeByteFallback;
             _owner = encoder;
             if (IsCharLevel)
             {
@@ -267,18 +280,50 @@ internal sealed class BpePieceEncoder
 
         private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
         {
-            // The backtracking encoder gives -1 when a char is not a token (byte fallback or unk): only merging knows those.
-            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking && !ContainsGuarded(word))
+            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
             {
-                int count = BacktrackingEncoder.Encode(_trie, _splits, word, ids);
-                if (count >= 0)
-                {
-                    if (!_rankToId.IsEmpty)
-                        for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
-                    return count;
-                }
+                int count = BacktrackRun(word, ids);
+                if (count >= 0) return count;
+                // A char that is not a token: with every byte's fallback token it is those ids, which no merge names,
+                // so the runs of char tokens around it merge apart and backtrack on their own.
+                if (_completeByteFallback) return EncodeAroundFallbacks(word, ids);
             }
             return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, word, ids);
+        }
+
+        /// <summary>The ids of a run of chars by the backtracking encoder; -1 when it spells a guarded token or holds a char that is not a token.</summary>
+        private int BacktrackRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (ContainsGuarded(run)) return -1;
+            int count = BacktrackingEncoder.Encode(_trie, _splits, run, ids);
+            if (count > 0 && !_rankToId.IsEmpty)
+                for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+            return count;
+        }
+
+        private int EncodeAroundFallbacks(ReadOnlySpan<byte> word, Span<int> ids)
+        {
+            int count = 0, runStart = 0;
+            for (int s = 0; s < word.Length;)
+            {
+                int e = s + CharPairMerger.SequenceLength(word[s]);
+                int node = _trie.Walk(DoubleArrayTrie.Root, word[s..e]);
+                if (node < 0 || _trie.Value(node) < 0)
+                {
+                    count += EncodeRun(word[runStart..s], ids[count..]);
+                    for (int i = s; i < e; i++) ids[count++] = (int)_fallback.ByteIds[word[i]] - 1;
+                    runStart = e;
+                }
+                s = e;
+            }
+            return count + EncodeRun(word[runStart..], ids[count..]);
+        }
+
+        private int EncodeRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (run.IsEmpty) return 0;
+            int count = BacktrackRun(run, ids);
+            return count >= 0 ? count : CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, run, ids);
         }
 
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
