@@ -30,6 +30,7 @@ internal sealed class BpePieceEncoder
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
     private readonly bool _completeByteFallback;
+    private readonly SearchValues<byte>? _guardStarts;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -54,10 +55,21 @@ internal sealed class BpePieceEncoder
         _splits = tables[2];
         _rankToId = tables[3];
         _guard = tables[4];
+        if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
+            _guardStarts = GuardStarts(new DoubleArrayTrie(_guard.UInt32s));
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
+    }
+
+    /// <summary>The first bytes of the guarded tokens: most pieces hold none, and a vectorized search skips them.</summary>
+    private static SearchValues<byte> GuardStarts(DoubleArrayTrie guard)
+    {
+        var starts = new List<byte>();
+        for (int b = 0; b < 256; b++)
+            if (guard.Child(DoubleArrayTrie.Root, (byte)b) >= 0) starts.Add((byte)b);
+        return SearchValues.Create(starts.ToArray());
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -102,6 +114,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
+        private readonly SearchValues<byte>? _guardStarts;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
@@ -118,6 +131,7 @@ internal sealed class BpePieceEncoder
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
+            _guardStarts = encoder._guardStarts;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
@@ -420,8 +434,15 @@ internal sealed class BpePieceEncoder
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
             var guard = new DoubleArrayTrie(_guard);
+            SearchValues<byte>? starts = _guardStarts;
             for (int i = 0; i + 1 < piece.Length; i++)
             {
+                if (starts is not null)
+                {
+                    int next = piece[i..^1].IndexOfAny(starts);
+                    if (next < 0) return false;
+                    i += next;
+                }
                 int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
                 for (int j = i + 1; node >= 0 && j < piece.Length; j++)
                 {
