@@ -29,6 +29,8 @@ internal sealed class BpePieceEncoder
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
+    private readonly bool _completeByteFallback;
+    private readonly SearchValues<byte>? _guardStarts;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -47,15 +49,36 @@ internal sealed class BpePieceEncoder
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
+        _completeByteFallback = IsCharKind(kind) && HasEveryByte(info[(BlockedAt + (int)info[BlockedAt - 1])..]);
         _info = tables[0];
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
         _guard = tables[4];
+        if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
+            _guardStarts = GuardStarts(new DoubleArrayTrie(_guard.UInt32s));
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
+    }
+
+    /// <summary>The first bytes of the guarded tokens: most pieces hold none, and a vectorized search skips them.</summary>
+    private static SearchValues<byte> GuardStarts(DoubleArrayTrie guard)
+    {
+        var starts = new List<byte>();
+        for (int b = 0; b < 256; b++)
+            if (guard.Child(DoubleArrayTrie.Root, (byte)b) >= 0) starts.Add((byte)b);
+        return SearchValues.Create(starts.ToArray());
+    }
+
+    /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
+    private static bool HasEveryByte(ReadOnlySpan<uint> byteIds)
+    {
+        if (byteIds.Length < 256) return false;
+        foreach (uint id in byteIds[..256])
+            if (id == 0) return false;
+        return true;
     }
 
     /// <summary>Whether an encoder merges chars (SentencePiece style), whose info table holds the cuts and the char fallbacks.</summary>
@@ -91,9 +114,11 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
+        private readonly SearchValues<byte>? _guardStarts;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
+        private readonly bool _completeByteFallback;
         private readonly CharFallback _fallback;
         private readonly WordCuts _cuts;
         private readonly BpePieceEncoder _owner;
@@ -106,9 +131,11 @@ internal sealed class BpePieceEncoder
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
+            _guardStarts = encoder._guardStarts;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
+            _completeByteFallback = encoder._completeByteFallback;
             _owner = encoder;
             if (IsCharLevel)
             {
@@ -267,18 +294,50 @@ internal sealed class BpePieceEncoder
 
         private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
         {
-            // The backtracking encoder gives -1 when a char is not a token (byte fallback or unk): only merging knows those.
-            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking && !ContainsGuarded(word))
+            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
             {
-                int count = BacktrackingEncoder.Encode(_trie, _splits, word, ids);
-                if (count >= 0)
-                {
-                    if (!_rankToId.IsEmpty)
-                        for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
-                    return count;
-                }
+                int count = BacktrackRun(word, ids);
+                if (count >= 0) return count;
+                // A char that is not a token: with every byte's fallback token it is those ids, which no merge names,
+                // so the runs of char tokens around it merge apart and backtrack on their own.
+                if (_completeByteFallback) return EncodeAroundFallbacks(word, ids);
             }
             return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, word, ids);
+        }
+
+        /// <summary>The ids of a run of chars by the backtracking encoder; -1 when it spells a guarded token or holds a char that is not a token.</summary>
+        private int BacktrackRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (ContainsGuarded(run)) return -1;
+            int count = BacktrackingEncoder.Encode(_trie, _splits, run, ids);
+            if (count > 0 && !_rankToId.IsEmpty)
+                for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+            return count;
+        }
+
+        private int EncodeAroundFallbacks(ReadOnlySpan<byte> word, Span<int> ids)
+        {
+            int count = 0, runStart = 0;
+            for (int s = 0; s < word.Length;)
+            {
+                int e = s + CharPairMerger.SequenceLength(word[s]);
+                int node = _trie.Walk(DoubleArrayTrie.Root, word[s..e]);
+                if (node < 0 || _trie.Value(node) < 0)
+                {
+                    count += EncodeRun(word[runStart..s], ids[count..]);
+                    for (int i = s; i < e; i++) ids[count++] = (int)_fallback.ByteIds[word[i]] - 1;
+                    runStart = e;
+                }
+                s = e;
+            }
+            return count + EncodeRun(word[runStart..], ids[count..]);
+        }
+
+        private int EncodeRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (run.IsEmpty) return 0;
+            int count = BacktrackRun(run, ids);
+            return count >= 0 ? count : CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, run, ids);
         }
 
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
@@ -375,8 +434,15 @@ internal sealed class BpePieceEncoder
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
             var guard = new DoubleArrayTrie(_guard);
+            SearchValues<byte>? starts = _guardStarts;
             for (int i = 0; i + 1 < piece.Length; i++)
             {
+                if (starts is not null)
+                {
+                    int next = piece[i..^1].IndexOfAny(starts);
+                    if (next < 0) return false;
+                    i += next;
+                }
                 int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
                 for (int j = i + 1; node >= 0 && j < piece.Length; j++)
                 {

@@ -155,7 +155,7 @@ internal static class CharPairMerger
     }
 
     /// <summary>The length of the UTF-8 sequence a lead byte starts (the piece is valid UTF-8: it was encoded from chars).</summary>
-    private static int SequenceLength(byte lead) => lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    internal static int SequenceLength(byte lead) => lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 
     private static bool HasAllBytes(ReadOnlySpan<uint> byteIds, ReadOnlySpan<byte> bytes)
     {
