@@ -16,10 +16,15 @@ public sealed class MLTokenizer : Tokenizer
 {
     private readonly SpecialTokenPolicy _specialTokens;
 
+    // Each id's text as last seen, reused when a token spells the same chars again: ML.Tokenizers' EncodedToken needs
+    // a string a token, and text repeats its tokens. Races only replace one equal string with another.
+    private readonly string?[] _tokenTexts;
+
     internal MLTokenizer(ITokenizer tokenizer, SpecialTokenPolicy specialTokens)
     {
         Tokenizer = tokenizer;
         _specialTokens = specialTokens;
+        _tokenTexts = new string?[Math.Max(tokenizer.VocabularySize, 0)];
     }
 
     /// <summary>The tokenizer that does the work.</summary>
@@ -42,14 +47,30 @@ public sealed class MLTokenizer : Tokenizer
     {
         Check(settings);
         string input = text ?? textSpan.ToString();
-        var tokens = Tokenizer.EncodeToTokens(input, _specialTokens);
-        var result = new EncodedToken[tokens.Count];
-        for (int i = 0; i < result.Length; i++)
-        {
-            TokenOffset t = tokens[i];
-            result[i] = new EncodedToken(t.Id, t.Length == 0 ? string.Empty : input.Substring(t.Index, t.Length), t.Offset);
-        }
+        var result = new List<EncodedToken>(input.Length / 4 + 4);
+        var visitor = new EncodedTokenVisitor(this, input, result);
+        Tokenizer.VisitTokens(input.AsSpan(), ref visitor, _specialTokens);
         return new EncodeResults<EncodedToken> { Tokens = result, CharsConsumed = input.Length };
+    }
+
+    private string TextOf(string input, int id, int start, int end)
+    {
+        if (end <= start) return string.Empty;
+        ReadOnlySpan<char> chars = input.AsSpan(start, end - start);
+        if ((uint)id >= (uint)_tokenTexts.Length) return chars.ToString();
+        string? cached = _tokenTexts[id];
+        if (cached is not null && chars.SequenceEqual(cached)) return cached;
+        return _tokenTexts[id] = chars.ToString();
+    }
+
+    /// <summary>ML.Tokenizers' tokens straight from the tokenizer's, with no list of offsets between.</summary>
+    private readonly struct EncodedTokenVisitor(MLTokenizer owner, string input, List<EncodedToken> tokens) : ITokenVisitor
+    {
+        public bool Visit(int id, int start, int end)
+        {
+            tokens.Add(new EncodedToken(id, owner.TextOf(input, id, start, end), new Range(start, end)));
+            return true;
+        }
     }
 
     protected override int CountTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)

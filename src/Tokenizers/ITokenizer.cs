@@ -69,6 +69,14 @@ public interface ITokenizer
     }
 
     /// <summary>
+    /// Hands each token of <paramref name="text"/> to <paramref name="visitor"/> in order, with the chars it stands for,
+    /// as <see cref="EncodeToTokens"/> gives them, until the visitor returns false. Allocates nothing for the tokens.
+    /// </summary>
+    void VisitTokens<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor, SpecialTokenPolicy? specialTokens = null)
+        where TVisitor : struct, ITokenVisitor
+        => TokenStream.Run(this, text, specialTokens ?? SpecialTokenPolicy.None, ref visitor);
+
+    /// <summary>
     /// The end of the longest prefix of <paramref name="text"/> whose tokens number at most <paramref name="maxTokenCount"/>
     /// (<see cref="string.Length"/> when all fit), as ML.Tokenizers' <c>GetIndexByTokenCount</c>: the cut falls between
     /// tokens, and tokens that share a character (one split inside its UTF-8) are kept or dropped together. Allocates nothing.

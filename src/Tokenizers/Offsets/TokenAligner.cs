@@ -79,6 +79,14 @@ internal ref struct TokenAligner
         int i = 0;
         while (i < token.Length && _position < _text.Length)
         {
+            // ASCII text that the token spells byte for byte (most of it): no transcoding.
+            if (_matchedBytes == 0 && _text[_position] < 0x80 && token[i] == _text[_position])
+            {
+                if (start < 0) start = _position;
+                i++;
+                _position++;
+                continue;
+            }
             int units = CharAt(_position, charBytes, out int byteCount, out int codePoint);
             if (token[i] == charBytes[_matchedBytes])
             {

@@ -83,6 +83,33 @@ public sealed class TokenizerKindTests
         }
     }
 
+    [Theory, MemberData(nameof(Kinds))]
+    public void VisitTokensGivesEncodeToTokensAndStopsWhenAsked(string kind)
+    {
+        ITokenizer tokenizer = Load(kind);
+        foreach (string text in Texts)
+        {
+            var all = new Collector(int.MaxValue);
+            tokenizer.VisitTokens(text, ref all);
+            Assert.Equal(tokenizer.EncodeToTokens(text), all.Tokens);
+            var first = new Collector(3);
+            tokenizer.VisitTokens(text, ref first);
+            Assert.Equal(all.Tokens.Take(3), first.Tokens);
+        }
+    }
+
+    /// <summary>Keeps the tokens it is handed, up to <paramref name="max"/>.</summary>
+    private readonly struct Collector(int max) : ITokenVisitor
+    {
+        public List<TokenOffset> Tokens { get; } = [];
+
+        public bool Visit(int id, int start, int end)
+        {
+            Tokens.Add(new TokenOffset(id, start, end - start));
+            return Tokens.Count < max;
+        }
+    }
+
     [Fact]
     public void UnknownWordsCoverTheirWord()
     {

@@ -16,6 +16,7 @@ public class PublicSurfaceTests
     [
         "Tokenizers.ITokenizer",
         "Tokenizers.TokenOffset",
+        "Tokenizers.ITokenVisitor",
         "Tokenizers.IStreamableTokenizer",
         "Tokenizers.SpecialTokenPolicy",
         "Tokenizers.DisallowedSpecialTokenException",
