@@ -1,18 +1,29 @@
+using System;
 using System.Collections.Generic;
 
 namespace Tokenizers;
 
 /// <summary>
 /// What <see cref="TokenizerFile"/> needs beside a vocabulary file that does not say it itself: the same settings, in the
-/// same form, as <see cref="GeneratedTokenizerAttribute"/>'s named arguments. A tokenizer.json takes none.
+/// same form, as <see cref="GeneratedTokenizerAttribute"/>'s named arguments. A tokenizer.json takes none but
+/// <see cref="CacheDirectory"/>.
 /// </summary>
 public sealed class TokenizerFileOptions
 {
     /// <summary>
-    /// BPE (.tiktoken, vocab.json + merges.txt): the pre-tokenizer, <c>gpt2</c> (default; also r50k and p50k),
-    /// <c>cl100k</c>, <c>o200k</c> or <c>none</c>. Word lists: the split regular expression (default: the notebook's).
+    /// BPE (.tiktoken, vocab.json + merges.txt) only: the pre-tokenizer, <c>gpt2</c> (default; also r50k and p50k),
+    /// <c>cl100k</c>, <c>o200k</c> or <c>none</c>.
     /// </summary>
-    public string? Pattern { get; init; }
+    public string? PreTokenizer { get; init; }
+
+    /// <summary>Word lists only: the regular expression that splits text into words (default: the notebook's).</summary>
+    public string? SplitRegex { get; init; }
+
+    /// <summary>The old name of <see cref="PreTokenizer"/> (BPE) and <see cref="SplitRegex"/> (word lists), taken by the kind of file.</summary>
+    [Obsolete("Pattern names two settings: use PreTokenizer for a BPE vocabulary or SplitRegex for a word list.")]
+    public string? Pattern { get => _pattern; init => _pattern = value; }
+
+    private readonly string? _pattern;
 
     /// <summary>BPE only: special tokens as <c>"text=id"</c>, e.g. <c>"&lt;|endoftext|&gt;=100257"</c>.</summary>
     public IReadOnlyList<string>? SpecialTokens { get; init; }
@@ -30,4 +41,32 @@ public sealed class TokenizerFileOptions
     /// a load. Entries are never removed; delete the directory to reclaim the space.
     /// </summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>The pre-tokenizer setting of a BPE file and the name it was given by (for messages), with the old name as an alias.</summary>
+    /// <exception cref="ArgumentException">SplitRegex is set, or Pattern beside PreTokenizer.</exception>
+    internal (string? Value, string Name) BpePreTokenizer()
+    {
+        if (SplitRegex is not null)
+            throw new ArgumentException($"SplitRegex '{Compilation.TextDisplay.Show(SplitRegex)}' applies to word lists; a BPE vocabulary takes PreTokenizer");
+        if (PreTokenizer is not null && _pattern is not null)
+            throw new ArgumentException("Pattern is the obsolete name of PreTokenizer, which is set too; remove Pattern");
+        return PreTokenizer is not null ? (PreTokenizer, nameof(PreTokenizer)) : (_pattern, "Pattern");
+    }
+
+    /// <summary>The split regex of a word list and the name it was given by, with the old name as an alias.</summary>
+    /// <exception cref="ArgumentException">PreTokenizer is set, or Pattern beside SplitRegex.</exception>
+    internal (string? Value, string Name) WordSplitRegex()
+    {
+        if (PreTokenizer is not null)
+            throw new ArgumentException($"PreTokenizer '{Compilation.TextDisplay.Show(PreTokenizer)}' applies to BPE vocabularies; a word list takes SplitRegex");
+        if (SplitRegex is not null && _pattern is not null)
+            throw new ArgumentException("Pattern is the obsolete name of SplitRegex, which is set too; remove Pattern");
+        return SplitRegex is not null ? (SplitRegex, nameof(SplitRegex)) : (_pattern, "Pattern");
+    }
+
+    /// <summary>The one split setting given, if any, and its name: a tokenizer.json takes none.</summary>
+    internal (string? Value, string Name) AnySplitSetting() =>
+        PreTokenizer is not null ? (PreTokenizer, nameof(PreTokenizer))
+        : SplitRegex is not null ? (SplitRegex, nameof(SplitRegex))
+        : (_pattern, "Pattern");
 }

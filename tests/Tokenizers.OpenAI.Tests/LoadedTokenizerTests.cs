@@ -25,7 +25,7 @@ public class LoadedTokenizerTests(ITestOutputHelper output)
     private static string Vocab(params string[] parts) => Path.Combine([SharedData.RepoRoot, "vocab", .. parts]);
 
     private static ITokenizer Tiktoken(string name, string pattern, params string[] specials)
-        => TokenizerFile.Load(Vocab(name, name + ".tiktoken"), new TokenizerFileOptions { Pattern = pattern, SpecialTokens = specials });
+        => TokenizerFile.Load(Vocab(name, name + ".tiktoken"), new TokenizerFileOptions { PreTokenizer = pattern, SpecialTokens = specials });
 
     private static ITokenizer Loaded(string encoding) => s_loaded[encoding].Value;
 

@@ -47,11 +47,11 @@ public class LoadedVocabularyTests
     [Fact]
     public void ACustomSplitPatternIsTheGeneratorsToo()
     {
-        var words = TokenizerFile.Load(Trained("verdict-v2", "words.txt"), new TokenizerFileOptions { Pattern = @"\s+", UnknownToken = "<|unk|>" });
+        var words = TokenizerFile.Load(Trained("verdict-v2", "words.txt"), new TokenizerFileOptions { SplitRegex = @"\s+", UnknownToken = "<|unk|>" });
         // Split on white space only, "painted." is one word the list does not have.
         Assert.Equal(words.EncodeToIds("the <|unk|>"), words.EncodeToIds("the painted."));
-        var error = Assert.Throws<ArgumentException>(() => TokenizerFile.Load(Trained("verdict-v2", "words.txt"), new TokenizerFileOptions { Pattern = "(" }));
-        Assert.StartsWith("Pattern '(' is not valid: ", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => TokenizerFile.Load(Trained("verdict-v2", "words.txt"), new TokenizerFileOptions { SplitRegex = "(" }));
+        Assert.StartsWith("SplitRegex '(' is not valid: ", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class LoadedVocabularyTests
     [InlineData("verdict-gpt2-bpe", null)]
     public void TrainedBpeGivesTheGeneratedIds(string folder, string? pattern)
     {
-        var loaded = TokenizerFile.Load(Trained(folder, "vocab.json"), Trained(folder, "merges.txt"), new TokenizerFileOptions { Pattern = pattern });
+        var loaded = TokenizerFile.Load(Trained(folder, "vocab.json"), Trained(folder, "merges.txt"), new TokenizerFileOptions { PreTokenizer = pattern });
         ITokenizer generated = folder == "verdict-seed-bpe" ? new VerdictSeedBpe() : new VerdictGpt2Bpe();
         Assert.Equal(generated.VocabularySize, loaded.VocabularySize);
         foreach (string text in Texts())

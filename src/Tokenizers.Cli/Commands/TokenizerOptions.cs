@@ -55,7 +55,9 @@ internal sealed class TokenizerOptions
         string? merges = result.GetValue(Merges) is { } m ? CommonOptions.RequireFile(m) : null;
         var options = new TokenizerFileOptions
         {
+#pragma warning disable CS0618 // --pattern keeps both meanings, as the loader's alias does: the file decides which it is.
             Pattern = result.GetValue(Pattern),
+#pragma warning restore CS0618
             SpecialTokens = result.GetValue(Special),
             UnknownToken = result.GetValue(UnknownToken),
             CacheDirectory = result.GetValue(NoCache) ? null : CacheDirectory(Environment.GetEnvironmentVariable),

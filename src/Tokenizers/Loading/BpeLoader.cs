@@ -9,15 +9,16 @@ namespace Tokenizers.Loading;
 /// <summary>A parsed BPE vocabulary (.tiktoken, vocab.json + merges.txt) to a tokenizer: the generator's tables, run by <see cref="BytePairModel"/>.</summary>
 internal static class BpeLoader
 {
-    /// <summary>The pre-tokenizer <see cref="TokenizerFileOptions.Pattern"/> names, checked before any file is read.</summary>
+    /// <summary>The pre-tokenizer <see cref="TokenizerFileOptions.PreTokenizer"/> names, checked before any file is read.</summary>
     /// <exception cref="ArgumentException">An unknown name.</exception>
     public static PreTokenizer CheckPattern(TokenizerFileOptions options)
     {
         if (options.UnknownToken is not null)
             throw new ArgumentException($"'{TextDisplay.Show(options.UnknownToken)}': UnknownToken applies to word lists; BPE vocabularies encode every text");
-        string pattern = options.Pattern ?? "gpt2";
+        var (value, name) = options.BpePreTokenizer();
+        string pattern = value ?? "gpt2";
         return PreTokenizer.FromName(pattern)
-            ?? throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none");
+            ?? throw new ArgumentException($"{name} '{TextDisplay.Show(pattern)}' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none");
     }
 
     /// <summary>

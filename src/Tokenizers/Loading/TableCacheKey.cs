@@ -25,7 +25,7 @@ internal static class TableCacheKey
         Append(hash, BitConverter.IsLittleEndian ? "LE" : "BE");
         Append(hash, s_library);
         Append(hash, kind);
-        Append(hash, options.Pattern);
+        Append(hash, options.AnySplitSetting().Value);
         Append(hash, options.UnknownToken);
         Append(hash, options.SpecialTokens?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (options.SpecialTokens is { } specials)

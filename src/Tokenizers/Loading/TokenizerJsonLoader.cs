@@ -14,8 +14,8 @@ internal static class TokenizerJsonLoader
     public static ITokenizer Load(string path, TokenizerFileOptions options)
     {
         // The generator's messages for the same attribute arguments.
-        if (options.Pattern is not null)
-            throw new ArgumentException($"Pattern '{TextDisplay.Show(options.Pattern)}' is not valid: a tokenizer.json defines its own pre-tokenizer; remove Pattern");
+        if (options.AnySplitSetting() is ({ } split, string name))
+            throw new ArgumentException($"{name} '{TextDisplay.Show(split)}' is not valid: a tokenizer.json defines its own pre-tokenizer; remove {name}");
         if (options.SpecialTokens is { Count: > 0 } specs)
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': a tokenizer.json lists its own added tokens; remove SpecialTokens");
         if (options.UnknownToken is not null)

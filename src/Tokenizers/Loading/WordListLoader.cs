@@ -16,7 +16,8 @@ internal static class WordListLoader
     {
         if (options.SpecialTokens is { Count: > 0 } specs)
             throw new ArgumentException($"Special token '{TextDisplay.Show(specs[0])}': word lists have no special tokens; add the token as a line of the word list instead");
-        string? pattern = options.Pattern == NotebookWordSplitter.Pattern ? null : options.Pattern;
+        var (split, name) = options.WordSplitRegex();
+        string? pattern = split == NotebookWordSplitter.Pattern ? null : split;
         if (pattern is not null)
         {
             try
@@ -25,7 +26,7 @@ internal static class WordListLoader
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"Pattern '{TextDisplay.Show(pattern)}' is not valid: {e.Message.TrimEnd('.')}", e);
+                throw new ArgumentException($"{name} '{TextDisplay.Show(pattern)}' is not valid: {e.Message.TrimEnd('.')}", e);
             }
         }
 

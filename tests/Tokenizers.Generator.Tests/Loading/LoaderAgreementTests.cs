@@ -100,7 +100,7 @@ public sealed class LoaderAgreementTests : IDisposable
         if (attribute.Contains("tokenizer.json", StringComparison.Ordinal))
             return () => TokenizerFile.Load(In("tokenizer.json"));
         if (attribute.Contains(".tiktoken", StringComparison.Ordinal))
-            return () => TokenizerFile.Load(In("tiny.tiktoken"), new TokenizerFileOptions { Pattern = "cl100k", SpecialTokens = ["<|end|>=300"] });
+            return () => TokenizerFile.Load(In("tiny.tiktoken"), new TokenizerFileOptions { PreTokenizer = "cl100k", SpecialTokens = ["<|end|>=300"] });
         return () => TokenizerFile.Load(In("words.txt"), new TokenizerFileOptions { UnknownToken = "<|unk|>" });
     }
 

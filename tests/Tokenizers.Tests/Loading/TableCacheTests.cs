@@ -60,8 +60,8 @@ public class TableCacheTests : IDisposable
             + "<|endoftext|> Ça coûte 12,50 € — Привет, мир! 東京タワーは高さ333メートルです。 😀👍🏽";
         (string[] Paths, TokenizerFileOptions Options)[] vocabularies =
         [
-            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { Pattern = "cl100k", SpecialTokens = ["<|endoftext|>=100257"] }),
-            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { Pattern = "cl100k" }),
+            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { PreTokenizer = "cl100k", SpecialTokens = ["<|endoftext|>=100257"] }),
+            ([Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken")], new() { PreTokenizer = "cl100k" }),
             ([Path.Combine(vocab, "gpt2", "vocab.json"), Path.Combine(vocab, "gpt2", "merges.txt")], new() { SpecialTokens = ["<|endoftext|>=50256"] }),
         ];
         ITokenizer Load(string[] paths, TokenizerFileOptions options)
@@ -70,7 +70,7 @@ public class TableCacheTests : IDisposable
         for (int i = 0; i < vocabularies.Length; i++)
         {
             var (paths, options) = vocabularies[i];
-            var cachedOptions = new TokenizerFileOptions { Pattern = options.Pattern, SpecialTokens = options.SpecialTokens, CacheDirectory = Cache };
+            var cachedOptions = new TokenizerFileOptions { PreTokenizer = options.PreTokenizer, SpecialTokens = options.SpecialTokens, CacheDirectory = Cache };
             var fresh = Load(paths, options);
             var filling = Load(paths, cachedOptions);
             Assert.Equal(i + 1, Entries().Length);
@@ -120,8 +120,8 @@ public class TableCacheTests : IDisposable
             TableCacheKey.Of("tokenizer.json", none, file),
             TableCacheKey.Of("tokenizer.json", none, file[..^1]),
             TableCacheKey.Of(".tiktoken", none, file),
-            TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { Pattern = "" }, file),
-            TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { Pattern = "cl100k" }, file),
+            TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { PreTokenizer = "" }, file),
+            TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { PreTokenizer = "cl100k" }, file),
             TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { UnknownToken = "cl100k" }, file),
             TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { SpecialTokens = [] }, file),
             TableCacheKey.Of("tokenizer.json", new TokenizerFileOptions { SpecialTokens = ["<a>=1", "<b>=2"] }, file),

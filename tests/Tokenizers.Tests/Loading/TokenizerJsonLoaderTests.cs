@@ -52,8 +52,8 @@ public class TokenizerJsonLoaderTests : IDisposable
     [Fact]
     public void OptionsThatATokenizerJsonCarriesItselfAreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => TokenizerFile.Load(Tiny, new TokenizerFileOptions { Pattern = "cl100k" }));
-        Assert.Equal("Pattern 'cl100k' is not valid: a tokenizer.json defines its own pre-tokenizer; remove Pattern", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => TokenizerFile.Load(Tiny, new TokenizerFileOptions { PreTokenizer = "cl100k" }));
+        Assert.Equal("PreTokenizer 'cl100k' is not valid: a tokenizer.json defines its own pre-tokenizer; remove PreTokenizer", error.Message);
         Assert.Throws<ArgumentException>(() => TokenizerFile.Load(Tiny, new TokenizerFileOptions { SpecialTokens = ["<x>=5"] }));
     }
 }

@@ -35,7 +35,7 @@ public sealed class TokenizerKindTests
             ITokenizer tokenizer = kind switch
             {
                 "cl100k" => TokenizerFile.Load(Path.Combine(vocab, "cl100k_base", "cl100k_base.tiktoken"),
-                    new TokenizerFileOptions { Pattern = "cl100k", SpecialTokens = ["<|endoftext|>=100257"] }),
+                    new TokenizerFileOptions { PreTokenizer = "cl100k", SpecialTokens = ["<|endoftext|>=100257"] }),
                 "gpt2" => TokenizerFile.Load(Path.Combine(vocab, "gpt2", "vocab.json"), Path.Combine(vocab, "gpt2", "merges.txt")),
                 "words" => TokenizerFile.Load(WordList(), new TokenizerFileOptions { UnknownToken = "<|unk|>" }),
                 "bytes" => ByteTokenizer.Instance,
