@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using Tokenizers.HuggingFace;
 
 namespace Tokenizers.Offsets;
 
@@ -15,11 +17,30 @@ internal static class TokenBudget
     public static int IndexOfPrefix(ITokenizer tokenizer, ReadOnlySpan<char> text, int maxTokenCount, SpecialTokenPolicy policy, out int tokenCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxTokenCount);
-        var visitor = new PrefixVisitor(maxTokenCount);
-        TokenStream.Run(tokenizer, text, policy, ref visitor);
+        // A few tokens of the budget are left to the walk, so that it takes some and knows where the prefix ends.
+        const int Slack = 8;
+        int skipped = 0;
+        bool restFits = false;
+        int skippedChars = maxTokenCount <= Slack ? 0 : SkipWhole(tokenizer, text, policy, maxTokenCount - Slack, out skipped, out restFits);
+        if (restFits)
+        {
+            tokenCount = skipped;
+            return text.Length;
+        }
+        var visitor = new PrefixVisitor(maxTokenCount - skipped);
+        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor);
         if (!visitor.Stopped && !visitor.Take()) visitor.Stopped = true;
-        tokenCount = visitor.Taken;
-        return visitor.Stopped ? visitor.End : text.Length;
+        if (visitor.Stopped && visitor.Taken == 0 && skipped > 0)
+        {
+            // The prefix ends with the skipped pieces, where their last token ends (not where the encoder stopped,
+            // which may be after text no token holds): only a walk from the start knows that.
+            visitor = new PrefixVisitor(maxTokenCount);
+            TokenStream.Run(tokenizer, text, policy, ref visitor);
+            if (!visitor.Stopped && !visitor.Take()) visitor.Stopped = true;
+            skippedChars = skipped = 0;
+        }
+        tokenCount = skipped + visitor.Taken;
+        return visitor.Stopped ? skippedChars + visitor.End : text.Length;
     }
 
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxTokenCount"/> is not positive.</exception>
@@ -33,15 +54,61 @@ internal static class TokenBudget
             return 0;
         }
         // The suffix starts at the first token from total - maxTokenCount on that shares no character with the tokens before it.
-        var visitor = new SuffixVisitor(total - maxTokenCount);
-        TokenStream.Run(tokenizer, text, policy, ref visitor);
+        int first = total - maxTokenCount;
+        int skippedChars = SkipWhole(tokenizer, text, policy, first, out int skipped, out _);
+        var visitor = new SuffixVisitor(first - skipped);
+        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor);
         if (visitor.Start < 0)
         {
             tokenCount = 0;
             return text.Length;
         }
-        tokenCount = total - visitor.Index;
-        return visitor.Start;
+        tokenCount = total - skipped - visitor.Index;
+        return skippedChars + visitor.Start;
+    }
+
+    /// <summary>
+    /// Skips whole pieces from the start while their ids number at most <paramref name="limit"/>, with the span encoder
+    /// (no offsets): returns the chars skipped and, in <paramref name="skipped"/>, their ids. The encoder stops only where
+    /// encoding the rest again gives the rest of the ids, a place no token crosses, so the offsets walk starts there
+    /// afresh with the same tokens. <paramref name="restFits"/>: every id fit (nothing is skipped then). Walked from the
+    /// start instead: a Prepend normalizer's model (its aligner reads the prepended <c>▁</c> only there) and word lists
+    /// (an unknown word's extent is found from the tokens after it).
+    /// </summary>
+    private static int SkipWhole(ITokenizer tokenizer, ReadOnlySpan<char> text, SpecialTokenPolicy policy, int limit, out int skipped, out bool restFits)
+    {
+        skipped = 0;
+        restFits = false;
+        if (tokenizer is IHuggingFaceModelOwner { Model.PrependsToText: true } or WordLevel.IWordLevelModelOwner) return 0;
+        int[] buffer = ArrayPool<int>.Shared.Rent(Math.Min(limit, 1 << 14));
+        try
+        {
+            int position = 0;
+            while (limit > skipped)
+            {
+                int room = Math.Min(limit - skipped, buffer.Length);
+                OperationStatus status = tokenizer.EncodeToIds(text[position..], buffer.AsSpan(0, room), out int consumed, out int written, policy);
+                if (status == OperationStatus.Done)
+                {
+                    // The rest fits in the room: all of it when the room is the whole budget left, else leave it to the walk.
+                    if (room == limit - skipped)
+                    {
+                        skipped += written;
+                        restFits = true;
+                        return text.Length;
+                    }
+                    break;
+                }
+                if (written == 0) break;
+                skipped += written;
+                position += consumed;
+            }
+            return position;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Takes whole groups of overlapping tokens while they fit; stops the encoding at the first that does not.</summary>
