@@ -24,6 +24,16 @@ internal static class ParquetFiles
         }
     }
 
+    /// <summary>Where the first page of the text column of <paramref name="rowGroup"/> starts in the file.</summary>
+    public static long TextPageOffset(string path, int rowGroup) => TextPageOffsetAsync(path, rowGroup).GetAwaiter().GetResult();
+
+    private static async System.Threading.Tasks.Task<long> TextPageOffsetAsync(string path, int rowGroup)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var column = reader.Metadata!.RowGroups[rowGroup].Columns[1].MetaData!;
+        return column.DictionaryPageOffset ?? column.DataPageOffset;
+    }
+
     /// <summary>Documents of many kinds: prose, other scripts, emoji, special-token text, empty, long, a null.</summary>
     public static List<string?> Documents(int count, int seed)
     {
