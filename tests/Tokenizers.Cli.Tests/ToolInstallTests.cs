@@ -56,6 +56,19 @@ public sealed class ToolInstallTests : IDisposable
         var missing = Run(command, [.. prefix, "count", "--encoding", "gpt2", "--input", _folder.File("missing.txt")]);
         Assert.Equal(2, missing.ExitCode);
         Assert.StartsWith("tokenizers: error: file not found", missing.Stderr);
+
+        // Dataset preparation goes through Parquet.Net, whose reflection the AOT compile warns about: it must work here.
+        var documents = ParquetFiles.Documents(300, seed: 4);
+        string parquet = _folder.File("train.parquet"), tokens = _folder.File("train.bin");
+        ParquetFiles.Write(parquet, documents, rowsPerGroup: 64);
+        var prepare = Run(command, [.. prefix, "encode", "--encoding", "gpt2", "--input", parquet, "--column", "text", "--output-tokens", tokens]);
+        Assert.True(prepare.ExitCode == 0, prepare.Stderr);
+        Assert.Equal(DatasetTests.Expected("gpt2", documents), File.ReadAllBytes(tokens));
+        Assert.Equal(0, Run(command, [.. prefix, "verify", tokens + ".manifest.json"]).ExitCode);
+        File.WriteAllBytes(parquet, File.ReadAllBytes(parquet)[..200]);
+        var truncated = Run(command, [.. prefix, "encode", "--encoding", "gpt2", "--input", parquet, "--column", "text", "--output-tokens", tokens]);
+        Assert.Equal(2, truncated.ExitCode);
+        Assert.StartsWith($"tokenizers: error: {parquet}: not a readable Parquet file", truncated.Stderr);
     }
 
     private static void Pack(string project, string output, params string[] args)
