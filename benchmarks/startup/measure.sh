@@ -14,10 +14,7 @@ trap 'rm -rf "$work"' EXIT
 cli="$repo/src/Tokenizers.Cli"
 quiet=(-c Release -nologo -v q)
 
-dotnet pack "$cli" "${quiet[@]}" -o "$work/packages" >/dev/null
-dotnet pack "$cli" "${quiet[@]}" -r linux-x64 -o "$work/packages" >/dev/null
-dotnet pack "$cli" "${quiet[@]}" -r any -p:PublishAot=false -o "$work/packages" >/dev/null
-dotnet tool install Tokenizers.Cli --version 0.1.0 --tool-path "$work/tool" --add-source "$work/packages" >/dev/null
+"$repo/benchmarks/install-tool.sh" "$work"
 dotnet publish "$cli" "${quiet[@]}" -r linux-x64 -p:PublishAot=false -o "$work/r2r" >/dev/null
 
 mkdir -p "$work/empty"
