@@ -49,17 +49,19 @@ public sealed partial class StreamingEncoder
         {
             Batch current = batches[0];
             current.Fill(chunker, ParallelCharsPerThread * degreeOfParallelism);
-            for (int turn = 1; current.Chars > 0; turn++)
+            for (int turn = 1; current.Chars > 0 || current.ReadError is not null; turn++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Batch encoding = current;
                 Task work = Task.Run(() => encoding.Encode(this, onIds is not null));
                 Batch next = batches[turn & 1];
-                next.Fill(chunker, ParallelCharsPerThread * degreeOfParallelism);
+                if (encoding.ReadError is null) next.Fill(chunker, ParallelCharsPerThread * degreeOfParallelism);
                 work.Wait(cancellationToken);
                 long delivered = encoding.Deliver(onIds);
                 tokens += delivered;
                 onTokens?.Invoke(delivered);
+                // As the sequential encode does, a read error (invalid UTF-8 in a pipe) comes after the ids of everything before it.
+                if (encoding.ReadError is Exception error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
                 current = next;
             }
             return new StreamingEncodeResult(chunker.CharsRead, tokens, chunker.ForcedCuts);
@@ -103,12 +105,27 @@ public sealed partial class StreamingEncoder
 
         public int Chars { get; private set; }
 
+        /// <summary>What reading the chunks after this batch's last one threw; the batch holds the chunks before it.</summary>
+        public Exception? ReadError { get; private set; }
+
         public void Fill(Chunker chunker, int targetChars)
         {
             _chunks.Clear();
             Chars = 0;
-            while (Chars < targetChars && chunker.Next(out ReadOnlyMemory<char> chunk, out long offset))
+            ReadError = null;
+            while (Chars < targetChars)
             {
+                ReadOnlyMemory<char> chunk;
+                long offset;
+                try
+                {
+                    if (!chunker.Next(out chunk, out offset)) break;
+                }
+                catch (Exception e)
+                {
+                    ReadError = e;
+                    break;
+                }
                 if (_text.Length < Chars + chunk.Length)
                 {
                     char[] bigger = ArrayPool<char>.Shared.Rent(Math.Max(Chars + chunk.Length, 2 * _text.Length));
