@@ -46,6 +46,8 @@ public sealed class OursLibrary(ITokenizer tokenizer) : Library
         "llama3" => new Llama3Tokenizer(),
         "qwen3" => new Qwen3Tokenizer(),
         "deepseek_v3" => new DeepSeekV3Tokenizer(),
+        "llama2" => new Llama2Tokenizer(),
+        "gemma3" => new Tokenizers.HuggingFace.Gemma.Gemma3Tokenizer(),
         _ => throw new ArgumentException($"Unknown Hugging Face model '{model}'.", nameof(model)),
     });
 
@@ -108,6 +110,11 @@ public sealed class MlHuggingFaceLibrary : Library
         using var doc = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllBytes(tokenizerJson));
         var root = doc.RootElement;
         var splits = new List<string>();
+        if (root.GetProperty("decoder").ToString().Contains("ByteFallback", StringComparison.Ordinal))
+        {
+            whyNot = "a SentencePiece-style model: ML.Tokenizers' LlamaTokenizer reads SentencePiece's tokenizer.model protobuf, which the model package does not ship";
+            return null;
+        }
         var pre = root.GetProperty("pre_tokenizer");
         foreach (var stage in pre.GetProperty("type").GetString() == "Sequence" ? pre.GetProperty("pretokenizers").EnumerateArray() : Single(pre))
         {

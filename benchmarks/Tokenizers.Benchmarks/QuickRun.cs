@@ -24,7 +24,7 @@ public static partial class QuickRun
         string? csvPath = Option(args, "--csv");
         if (Option(args, "--seconds") is { } s) s_seconds = double.Parse(s, Inv);
         string[] encodings = Option(args, "--encodings") is { } e ? (e == "none" ? [] : e.Split(',')) : ["cl100k_base", "o200k_base"];
-        string[] models = Option(args, "--models") is { } m ? (m == "none" ? [] : m.Split(',')) : ["llama3", "qwen3", "deepseek_v3"];
+        string[] models = Option(args, "--models") is { } m ? (m == "none" ? [] : m.Split(',')) : ["llama3", "qwen3", "deepseek_v3", "llama2", "gemma3"];
         var total = Stopwatch.StartNew();
         Console.WriteLine($"// Tokenizers quick benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread unless stated; MB/s of UTF-8 input (Decode: of output)");
         foreach (string name in Corpora.Names)

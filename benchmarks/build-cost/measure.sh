@@ -47,7 +47,7 @@ XML
     else
       cp "$repo/vocab/$vocab/$vocab.tiktoken" "$1/"
       items="<AdditionalFiles Include=\"$vocab.tiktoken\" />"
-      decl="[Tokenizers.GeneratedTokenizer(\"$vocab.tiktoken\", Pattern = \"o200k\")] partial class Tok;"
+      decl="[Tokenizers.GeneratedTokenizer(\"$vocab.tiktoken\", PreTokenizer = \"o200k\")] partial class Tok;"
     fi
   fi
   cat > "$1/App.csproj" <<XML

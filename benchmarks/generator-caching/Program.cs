@@ -17,9 +17,9 @@ string o200k = File.ReadAllText(Path.Combine(vocabDir, "o200k_base/o200k_base.ti
 string bytes = string.Concat(Enumerable.Range(0, 256).Select(b => Convert.ToBase64String([(byte)b]) + " " + b + "\n"));
 const string Source = """
     using Tokenizers;
-    [GeneratedTokenizer("o200k_base.tiktoken", Pattern = "o200k", SpecialTokens = new[] { "<|endoftext|>=199999", "<|endofprompt|>=200018" })]
+    [GeneratedTokenizer("o200k_base.tiktoken", PreTokenizer = "o200k", SpecialTokens = new[] { "<|endoftext|>=199999", "<|endofprompt|>=200018" })]
     public partial class O200k;
-    [GeneratedTokenizer("bytes.tiktoken", Pattern = "gpt2")]
+    [GeneratedTokenizer("bytes.tiktoken", PreTokenizer = "gpt2")]
     public partial class Bytes;
     """;
 

@@ -45,8 +45,8 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnreadableFile = Error("TOK011", "Unreadable vocabulary file",
         "{0}: {1}.", "Vocabulary files are non-empty UTF-8 text.");
 
-    public static readonly DiagnosticDescriptor InvalidPattern = Error("TOK012", "Invalid pattern",
-        "Pattern '{0}' is not valid: {1}.", "Use gpt2, cl100k, o200k or none for BPE, or a valid regular expression for word lists.");
+    public static readonly DiagnosticDescriptor InvalidPattern = Error("TOK012", "Invalid pre-tokenizer or split regex",
+        "{0} '{1}' is not valid: {2}.", "PreTokenizer takes gpt2, cl100k, o200k or none; SplitRegex takes a valid regular expression.");
 
     public static readonly DiagnosticDescriptor InvalidSpecialToken = Error("TOK013", "Invalid special token",
         "Special token '{0}': {1}.", "Give special tokens as \"text=id\" with an id no vocabulary token uses.");
@@ -81,6 +81,9 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor AmbiguousFile = Error("TOK023", "Ambiguous vocabulary file",
         "'{0}' matches no AdditionalFiles item by its path relative to the project, and {1} items are named '{2}'.",
         "Write the file's path relative to the project in the attribute.");
+
+    public static readonly DiagnosticDescriptor MisplacedSplitOption = Error("TOK024", "Split option set twice or for another kind of file",
+        "{0}.", "BPE vocabularies take PreTokenizer, word lists take SplitRegex, a tokenizer.json takes neither; Pattern is the obsolete name of both.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = typeof(Diagnostics)
         .GetFields()

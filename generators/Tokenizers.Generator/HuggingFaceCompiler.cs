@@ -23,9 +23,7 @@ internal static class HuggingFaceCompiler
     {
         var request = input.Key;
         // tokenizer.json carries its own pre-tokenizer and added tokens: an attribute option would silently fight it.
-        if (request.Pattern is not null)
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, DiagnosticAnchor.Pattern,
-                TextDisplay.Show(request.Pattern), "a tokenizer.json defines its own pre-tokenizer; remove Pattern"));
+        SplitOption.TryRead(request, diagnostics, out _);
         for (int i = 0; i < request.SpecialTokens.Count; i++)
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, DiagnosticAnchor.SpecialToken(i), TextDisplay.Show(request.SpecialTokens[i]),
                 "a tokenizer.json lists its own added tokens; remove SpecialTokens"));

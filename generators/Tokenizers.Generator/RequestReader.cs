@@ -20,12 +20,14 @@ internal static class RequestReader
 
         string vocabularyPath = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? "" : "";
         string? mergesPath = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
-        string? pattern = null, unknown = null;
+        string? preTokenizer = null, splitRegex = null, pattern = null, unknown = null;
         var specials = new List<string>();
         foreach (var named in attribute.NamedArguments)
         {
             switch (named.Key)
             {
+                case "PreTokenizer": preTokenizer = named.Value.Value as string; break;
+                case "SplitRegex": splitRegex = named.Value.Value as string; break;
                 case "Pattern": pattern = named.Value.Value as string; break;
                 case "UnknownToken": unknown = named.Value.Value as string; break;
                 case "SpecialTokens" when named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull:
@@ -48,16 +50,16 @@ internal static class RequestReader
         var arguments = new ArgumentLocations(attributeSyntax, specials.Count);
         string accessibility = type.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public ? "public" : "internal";
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        var key = new TokenizerKey(ns, type.Name, accessibility, vocabularyPath, mergesPath, pattern, specials.ToEquatableArray(), unknown, problem);
+        var key = new TokenizerKey(ns, type.Name, accessibility, vocabularyPath, mergesPath, preTokenizer, splitRegex, pattern, specials.ToEquatableArray(), unknown, problem);
         var locations = new RequestLocations(attributeLocation, LocationInfo.From(syntax.Identifier.GetLocation()),
-            arguments.Vocabulary, arguments.Merges, arguments.Pattern, arguments.UnknownToken, arguments.SpecialTokens);
+            arguments.Vocabulary, arguments.Merges, arguments.PreTokenizer, arguments.SplitRegex, arguments.Pattern, arguments.UnknownToken, arguments.SpecialTokens);
         return new TokenizerRequest(key, locations);
     }
 
     /// <summary>The locations of the attribute's arguments, found in its syntax.</summary>
     private sealed class ArgumentLocations
     {
-        public LocationInfo? Vocabulary, Merges, Pattern, UnknownToken;
+        public LocationInfo? Vocabulary, Merges, PreTokenizer, SplitRegex, Pattern, UnknownToken;
         public EquatableArray<LocationInfo> SpecialTokens = EquatableArray<LocationInfo>.Empty;
 
         public ArgumentLocations(AttributeSyntax? attribute, int specialCount)
@@ -71,6 +73,8 @@ internal static class RequestReader
                 {
                     switch (nameEquals.Name.Identifier.ValueText)
                     {
+                        case "PreTokenizer": PreTokenizer = location; break;
+                        case "SplitRegex": SplitRegex = location; break;
                         case "Pattern": Pattern = location; break;
                         case "UnknownToken": UnknownToken = location; break;
                         case "SpecialTokens": SpecialTokens = Elements(argument.Expression, location, specialCount); break;

@@ -83,11 +83,11 @@ internal static class TokenizerCompiler
         var merges = request.MergesPath is null ? null : Resolve(request.MergesPath, input, diagnostics);
         if (vocab is null || (request.MergesPath is not null && merges is null)) return null;
 
-        string pattern = request.Pattern ?? "gpt2";
-        string? preTokenizer = PreTokenizerClass(pattern);
+        if (!SplitOption.TryRead(request, diagnostics, out var option)) return null;
+        string? preTokenizer = PreTokenizerClass(option.Value ?? "gpt2");
         if (preTokenizer is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, DiagnosticAnchor.Pattern, TextDisplay.Show(pattern),
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, option.Where, option.Name, TextDisplay.Show(option.Value!),
                 "BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none"));
             return null;
         }
@@ -97,7 +97,7 @@ internal static class TokenizerCompiler
         var mergesErrors = new List<CompileError>();
         if (merges is not null)
         {
-            vocabulary = HuggingFaceBpeParser.Parse(vocab.Text!, merges.Text!, vocabErrors, mergesErrors);
+            vocabulary = HuggingFaceBpeParser.Parse(vocab.Text!, merges.Text!, vocabErrors, mergesErrors, cancellationToken);
         }
         else if (vocab.Path.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
         {
@@ -127,7 +127,7 @@ internal static class TokenizerCompiler
         }
         return new BpeTables(built.Trie, built.TokenBytes, built.TokenOffsets, built.RankToId, preTokenizer,
             built.SpecialTokens.Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray(),
-            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits);
+            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits, built.MergeRuleSummary);
     }
 
     /// <summary>The runtime scanner for a pattern name, or null when unknown.</summary>

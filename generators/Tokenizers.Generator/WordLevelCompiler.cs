@@ -12,7 +12,7 @@ namespace Tokenizers.Generator;
 /// <summary>Compiles a word list (a <c>.txt</c> vocabulary without merges) into a word-level model. Never throws.</summary>
 internal static class WordLevelCompiler
 {
-    /// <summary>The notebook's split pattern; a word list without a Pattern uses it through the runtime's scanner.</summary>
+    /// <summary>The notebook's split pattern; a word list without a SplitRegex uses it through the runtime's scanner.</summary>
     public const string NotebookPattern = "([,.?_!\"()']|--|\\s)";
 
     private const int MaxDataChars = 7 * 1024 * 1024;
@@ -28,7 +28,8 @@ internal static class WordLevelCompiler
             diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidSpecialToken, DiagnosticAnchor.SpecialToken(i), TextDisplay.Show(request.SpecialTokens[i]),
                 "word lists have no special tokens; add the token as a line of the word list instead"));
 
-        string? pattern = request.Pattern == NotebookPattern ? null : request.Pattern;
+        SplitOption.TryRead(request, diagnostics, out var option);
+        string? pattern = option.Value == NotebookPattern ? null : option.Value;
         if (pattern is not null)
         {
             try
@@ -37,7 +38,7 @@ internal static class WordLevelCompiler
             }
             catch (ArgumentException e)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, DiagnosticAnchor.Pattern, TextDisplay.Show(pattern), e.Message.TrimEnd('.')));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidPattern, option.Where, option.Name, TextDisplay.Show(pattern), e.Message.TrimEnd('.')));
             }
         }
 

@@ -15,7 +15,7 @@ namespace SeedNotebook.BuiltIn
     [GeneratedTokenizer("obj/trained/builtin-v2/words.txt", UnknownToken = "<|unk|>")]
     internal partial class WordsV2;
 
-    [GeneratedTokenizer("obj/trained/builtin-bpe/vocab.json", "obj/trained/builtin-bpe/merges.txt", Pattern = "none")]
+    [GeneratedTokenizer("obj/trained/builtin-bpe/vocab.json", "obj/trained/builtin-bpe/merges.txt", PreTokenizer = "none")]
     internal partial class SeedBpe;
 }
 
@@ -28,6 +28,6 @@ namespace SeedNotebook.Corpus
     [GeneratedTokenizer("obj/trained/corpus-v2/words.txt", UnknownToken = "<|unk|>")]
     internal partial class WordsV2;
 
-    [GeneratedTokenizer("obj/trained/corpus-bpe/vocab.json", "obj/trained/corpus-bpe/merges.txt", Pattern = "none")]
+    [GeneratedTokenizer("obj/trained/corpus-bpe/vocab.json", "obj/trained/corpus-bpe/merges.txt", PreTokenizer = "none")]
     internal partial class SeedBpe;
 }

@@ -34,11 +34,21 @@ public sealed class GeneratedTokenizerAttribute : Attribute
     public string? MergesPath { get; }
 
     /// <summary>
-    /// The pre-tokenization pattern. For BPE: <c>gpt2</c> (default), <c>cl100k</c>, <c>o200k</c> or <c>none</c>.
-    /// For word lists: a regular expression whose matches and separators split the text, as Python's <c>re.split</c>
+    /// BPE vocabularies (<c>.tiktoken</c>, <c>vocab.json</c> + <c>merges.txt</c>): the pre-tokenizer that splits text
+    /// before the merges, by name: <c>gpt2</c> (default; also <c>r50k</c>, <c>p50k</c>), <c>cl100k</c>, <c>o200k</c>
+    /// (each also with <c>_base</c>) or <c>none</c>.
+    /// </summary>
+    public string? PreTokenizer { get; set; }
+
+    /// <summary>
+    /// Word lists: a regular expression whose matches and separators split the text, as Python's <c>re.split</c>
     /// (captured separators are words, blank pieces are dropped); by default the seed notebook's
     /// <c>([,.?_!"()']|--|\s)</c>, run by an allocation-free scanner.
     /// </summary>
+    public string? SplitRegex { get; set; }
+
+    /// <summary>The former name of <see cref="PreTokenizer"/> (BPE) and <see cref="SplitRegex"/> (word lists).</summary>
+    [Obsolete("Pattern names two settings: use PreTokenizer for a BPE vocabulary or SplitRegex for a word list.")]
     public string? Pattern { get; set; }
 
     /// <summary>

@@ -50,7 +50,7 @@ public class CliErrorTests
 
     [Theory]
     [InlineData("YQ== 0\n*** 1\n", "line 2")]
-    [InlineData("YQ== 0\nYg== 1\nYWI= 2\n", "256 single bytes")]
+    [InlineData("YQ== 0\nYg== 1\nYWI= 2\n", "of the 256 bytes")]
     public void MalformedRankFileExitsWith2(string content, string message)
     {
         using var temp = new TempFolder();

@@ -17,8 +17,15 @@ public sealed record HuggingFaceBatch(string Model, IReadOnlyList<string> Texts,
 public sealed class HuggingFaceOracle : IDisposable
 {
     private static readonly Lazy<HuggingFaceOracle> s_shared = new(() => new HuggingFaceOracle(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly NodeLineProcess _node = new("HF oracle", Path.GetDirectoryName(HuggingFaceModels.OracleScript)!,
-        Path.GetFileName(HuggingFaceModels.OracleScript), HuggingFaceModels.Directory);
+    private readonly NodeLineProcess _node;
+
+    private HuggingFaceOracle() : this(HuggingFaceModels.Directory)
+    {
+    }
+
+    /// <summary>An oracle of its own over <paramref name="modelsDirectory"/>/&lt;model&gt;/tokenizer.json (files a test writes).</summary>
+    public HuggingFaceOracle(string modelsDirectory) =>
+        _node = new("HF oracle", Path.GetDirectoryName(HuggingFaceModels.OracleScript)!, Path.GetFileName(HuggingFaceModels.OracleScript), modelsDirectory);
 
     /// <summary>One oracle process for the whole test assembly (each model loads once).</summary>
     public static HuggingFaceOracle Shared => s_shared.Value;

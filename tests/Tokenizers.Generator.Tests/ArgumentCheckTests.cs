@@ -20,7 +20,7 @@ public class ArgumentCheckTests
 
     private static ITokenizer Of(string kind) => kind switch
     {
-        "bpe" => Compile("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = \"gpt2\", SpecialTokens = new[] { \"<|end|>=300\" })]", GeneratorHarness.Fixture("tiny-tiktoken/tiny.tiktoken")),
+        "bpe" => Compile("[GeneratedTokenizer(\"tiny.tiktoken\", PreTokenizer = \"gpt2\", SpecialTokens = new[] { \"<|end|>=300\" })]", GeneratorHarness.Fixture("tiny-tiktoken/tiny.tiktoken")),
         "words" => Compile("[GeneratedTokenizer(\"words.txt\")]", GeneratorHarness.File("words.txt", "a\nb\n")),
         _ => Compile("[GeneratedTokenizer(\"tiny-tokenizer.json\")]", GeneratorHarness.Fixture("tiny-tokenizer.json")),
     };

@@ -20,13 +20,13 @@ public class IncrementalCachingTests
 {
     private const string Source = """
         using Tokenizers;
-        [GeneratedTokenizer("tiny.tiktoken", Pattern = "gpt2")]
+        [GeneratedTokenizer("tiny.tiktoken", PreTokenizer = "gpt2")]
         public partial class Tiny;
         """;
 
     private const string TwoTokenizers = """
         using Tokenizers;
-        [GeneratedTokenizer("tiny.tiktoken", Pattern = "gpt2")]
+        [GeneratedTokenizer("tiny.tiktoken", PreTokenizer = "gpt2")]
         public partial class Tiny;
         [GeneratedTokenizer("tiny-hf/vocab.json", "tiny-hf/merges.txt")]
         public partial class TinyHf;

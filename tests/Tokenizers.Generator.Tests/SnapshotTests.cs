@@ -14,7 +14,7 @@ public class SnapshotTests
 
     private const string TiktokenSource = """
         using Tokenizers;
-        [GeneratedTokenizer("tiny.tiktoken", Pattern = "none", SpecialTokens = new[] { "<|end|>=300" })]
+        [GeneratedTokenizer("tiny.tiktoken", PreTokenizer = "none", SpecialTokens = new[] { "<|end|>=300" })]
         internal partial class TinyRankTokenizer;
         """;
 

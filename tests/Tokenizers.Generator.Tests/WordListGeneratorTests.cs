@@ -58,9 +58,9 @@ public class WordListGeneratorTests
     public void CustomPatternSplitsLikePythonReSplit()
     {
         // Without a group the separators are dropped; the words around them stay.
-        var tokenizer = Compile("""[GeneratedTokenizer("words.txt", Pattern = @"\s+", UnknownToken = "<|unk|>")]""");
+        var tokenizer = Compile("""[GeneratedTokenizer("words.txt", SplitRegex = @"\s+", UnknownToken = "<|unk|>")]""");
         Assert.Equal([6, 12, 11], tokenizer.EncodeToIds("It painted. the"));
-        var grouped = Compile("""[GeneratedTokenizer("words.txt", Pattern = @"(,)|\s", UnknownToken = "<|unk|>")]""", className: "Grouped");
+        var grouped = Compile("""[GeneratedTokenizer("words.txt", SplitRegex = @"(,)|\s", UnknownToken = "<|unk|>")]""", className: "Grouped");
         Assert.Equal([11, 3, 8], grouped.EncodeToIds("the,  last"));
     }
 
@@ -82,7 +82,7 @@ public class WordListGeneratorTests
         Assert.Equal("TOK004", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt")]""", "a\nb\na\n")).Id);
         Assert.Equal("TOK017", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt")]""", "a\n\nb\n")).Id);
         Assert.Equal("TOK018", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt", UnknownToken = "<unk>")]""", "a\nb\n")).Id);
-        Assert.Equal("TOK012", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt", Pattern = "(")]""", "a\n")).Id);
+        Assert.Equal("TOK012", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt", SplitRegex = "(")]""", "a\n")).Id);
         Assert.Equal("TOK013", Assert.Single(Diagnose("""[GeneratedTokenizer("words.txt", SpecialTokens = new[] { "<s>=2" })]""", "a\n")).Id);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PackageConsumerTests : IDisposable
     public void BothPackagesArePacked()
     {
         var names = Directory.GetFiles(PackagesDir, "*.nupkg").Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["Tokenizers.0.1.0.nupkg", "Tokenizers.Generator.0.1.0.nupkg"], names);
+        Assert.Equal(["Tokenizers.0.1.0.nupkg", "Tokenizers.Generator.0.1.0.nupkg", "Tokenizers.MLTokenizers.0.1.0.nupkg"], names);
     }
 
     [Fact]
@@ -46,6 +46,43 @@ public sealed class PackageConsumerTests : IDisposable
         var run = Run("I felt able to face the fact");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("40 2936 1498 284 1986 262 1109", run.Output.Trim());
+    }
+
+    /// <summary>
+    /// Issue 11: the Tokenizers.MLTokenizers package from outside the repository: a generated GPT-2 class handed, through
+    /// <c>AsMLTokenizer()</c>, to code written against ML.Tokenizers' <c>Tokenizer</c>.
+    /// </summary>
+    [Fact]
+    public void ConsumerUsesTheMLTokenizersAdapter()
+    {
+        foreach (string file in new[] { "vocab.json", "merges.txt" })
+            File.Copy(Path.Combine(SharedData.RepoRoot, "vocab", "gpt2", file), Path.Combine(_dir, file));
+        WriteConsumer("vocab.json;merges.txt", """
+            using System;
+            using System.Linq;
+            using Microsoft.ML.Tokenizers;
+            using Tokenizers;
+            using Tokenizers.MLTokenizers;
+
+            Tokenizer tokenizer = new Gpt2Tokenizer().AsMLTokenizer();
+            string text = args[0];
+            int end = tokenizer.GetIndexByTokenCount(text, 3, out _, out int count);
+            int start = tokenizer.GetIndexByTokenCountFromEnd(text, 2, out _, out _);
+            var tokens = tokenizer.EncodeToTokens(text, out _);
+            Console.WriteLine(string.Join(" ", tokenizer.EncodeToIds(text)));
+            Console.WriteLine($"{tokenizer.CountTokens(text)} {end} {count} {start} {tokenizer.Decode(tokenizer.EncodeToIds(text))}");
+            Console.WriteLine(string.Join(" ", tokens.Select(t => $"{t.Offset.Start.Value}-{t.Offset.End.Value}")));
+
+            [GeneratedTokenizer("vocab.json", "merges.txt")]
+            public partial class Gpt2Tokenizer;
+            """, """<PackageReference Include="Tokenizers.MLTokenizers" Version="0.1.0" />""");
+
+        Build();
+        var run = Run("I felt able to face the fact");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            ["40 2936 1498 284 1986 262 1109", "7 11 3 19 I felt able to face the fact", "0-1 1-6 6-11 11-14 14-19 19-23 23-28"],
+            run.Output.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
     }
 
     /// <summary>
@@ -140,13 +177,18 @@ public sealed class PackageConsumerTests : IDisposable
         return vectors.Select(v => model == "qwen3" ? v.Text.Normalize(NormalizationForm.FormC) : v.Text).ToList();
     }
 
-    private void WriteConsumer(string additionalFiles, string program)
+    /// <param name="packages">More package references; their dependencies outside the repository come from this machine's
+    /// NuGet packages folder (restored by this build), so the consumer needs no network.</param>
+    private void WriteConsumer(string additionalFiles, string program, string packages = "")
     {
+        string globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(_dir, "nuget.config"), $"""
             <configuration>
               <packageSources>
                 <clear />
                 <add key="local" value="{PackagesDir}" />
+                {(packages.Length == 0 ? "" : $"<add key=\"global\" value=\"{globalPackages}\" />")}
               </packageSources>
             </configuration>
             """);
@@ -161,6 +203,7 @@ public sealed class PackageConsumerTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Tokenizers.Generator" Version="0.1.0" />
+                {packages}
                 <AdditionalFiles Include="{additionalFiles}" />
               </ItemGroup>
             </Project>

@@ -4,7 +4,7 @@ using System.Text;
 namespace Tokenizers.Generator.Emit;
 
 /// <summary>
-/// Writes packed data as one C# string literal. Most chars are written as themselves so the source stays about
+/// Writes packed data as a C# string literal, wrapped over lines. Most chars are written as themselves so the source stays about
 /// the size of the data; only chars a literal cannot hold or that editors mangle are escaped.
 /// </summary>
 internal static class LiteralWriter
@@ -14,11 +14,25 @@ internal static class LiteralWriter
     /// <summary>Whether each UTF-16 unit needs an escape, decided once: a big table writes millions of chars.</summary>
     private static readonly bool[] s_escaped = BuildEscapeTable();
 
+    /// <summary>
+    /// Source chars a line of a literal holds at most (plus one escape): a long table is written as literals joined by
+    /// <c>+</c>, one a line, so that an editor can open the file (o200k's tables were one 3.4 MB line). The compiler
+    /// folds the constant concatenation into one string, so the assembly's string heap holds the same single literal
+    /// that Tokenizers.Data.ConstantTable finds by its key.
+    /// </summary>
+    public const int LineWidth = 2000;
+
     public static void Write(StringBuilder sb, string data)
     {
         sb.Append('"');
+        int lineStart = sb.Length;
         foreach (char c in data)
         {
+            if (sb.Length - lineStart >= LineWidth)
+            {
+                sb.Append("\"\n        + \"");
+                lineStart = sb.Length;
+            }
             if (s_escaped[c])
                 sb.Append('\\').Append('u').Append(HexDigits[c >> 12]).Append(HexDigits[(c >> 8) & 0xF]).Append(HexDigits[(c >> 4) & 0xF]).Append(HexDigits[c & 0xF]);
             else sb.Append(c);

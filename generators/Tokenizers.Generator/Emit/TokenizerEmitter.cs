@@ -13,7 +13,10 @@ internal static class TokenizerEmitter
         var t = model.Bpe!;
         var sb = new StringBuilder(Header);
         sb.Append($"// {model.ClassName}: byte-level BPE compiled from {model.SourceDescription} by Tokenizers.Generator.\n");
-        sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n\n");
+        sb.Append($"// {t.VocabularySize.ToString("N0", CultureInfo.InvariantCulture)} ids, {t.MergeableCount.ToString("N0", CultureInfo.InvariantCulture)} mergeable tokens, {t.SpecialTokens.Count} special, a {t.TrieSlots.ToString("N0", CultureInfo.InvariantCulture)}-slot double-array trie.\n");
+        // Where merges follow the token order (GPT-2's) the linear backtracking encoder is exact and the header says no more.
+        if (t.MergeRuleSummary is not null) sb.Append("// Hugging Face's merge rule: ").Append(t.MergeRuleSummary).Append(".\n");
+        sb.Append('\n');
         OpenType(sb, model, Bases);
         sb.Append("    private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(\n");
         // Each table is read in place from the assembly's string heap, found by the key its literal starts with.
@@ -25,7 +28,7 @@ internal static class TokenizerEmitter
         sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
             sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
-        sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits)).Append(");\n\n");
+        sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits)).Append(t.MergeRuleSummary is null ? ");\n\n" : ",\n        huggingFaceMergeRule: true);\n\n");
         Member.Write(sb, Members(model.ClassName, "global::Tokenizers.PreTokenization." + t.PreTokenizer + ".Instance"));
         CloseType(sb);
         return sb.ToString();
@@ -55,6 +58,7 @@ internal static class TokenizerEmitter
             "s_model.CountTokens(text, specialTokens ?? global::Tokenizers.SpecialTokenPolicy.None)", wrap: true),
         Member.Inherited("public string Decode(global::System.Collections.Generic.IEnumerable<int> ids)", "s_model.Decode(ids)"),
         Member.Inherited("public int DecodeToBytes(int id, global::System.Span<byte> destination)", "s_model.DecodeToBytes(id, destination)"),
+        Member.Inherited("public bool TryGetId(global::System.ReadOnlySpan<char> token, out int id)", "s_model.TryGetId(token, out id)"),
     ];
 
     public static string EmitData(TokenizerModel model)
@@ -69,7 +73,9 @@ internal static class TokenizerEmitter
         Table(sb, model, "Bytes of every id, back to back.", "TokenBytes", t.TokenBytes);
         Table(sb, model, "Offset of every id's bytes (uint32), plus the end; an unused id has none.", "TokenOffsets", t.TokenOffsets);
         if (t.RankToId is not null) Table(sb, model, "Id of every rank (int32).", "RankToId", t.RankToId);
-        Table(sb, model, "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder).", "Splits", t.Splits);
+        Table(sb, model, t.MergeRuleSummary is null
+            ? "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder)."
+            : "Byte length of the left half of the merge that builds every rank's token under Hugging Face's rule, 0 if none (one char each).", "Splits", t.Splits);
         CloseType(sb);
         return sb.ToString();
     }

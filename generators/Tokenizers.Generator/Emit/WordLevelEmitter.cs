@@ -25,12 +25,14 @@ internal static class WordLevelEmitter
         return sb.ToString();
     }
 
-    public const string Bases = ": global::Tokenizers.ITokenizer";
+    public const string Bases = ": global::Tokenizers.ITokenizer, global::Tokenizers.WordLevel.IWordLevelModelOwner";
 
     /// <summary>The members over <c>s_model</c> (a Tokenizers.WordLevel.WordLevelModel).</summary>
     public static Member[] Members(string className) =>
     [
         Member.Constructor(className, "Creates the tokenizer. Its tables are constant data in this assembly: nothing is read or built."),
+        // Token offsets ask the model for the unknown word's id.
+        Member.Inherited("global::Tokenizers.WordLevel.WordLevelModel global::Tokenizers.WordLevel.IWordLevelModelOwner.Model", "s_model"),
         new("/// <summary>The id unknown words get, or null when encoding an unknown word throws <see cref=\"global::Tokenizers.WordLevel.UnknownWordException\"/>.</summary>",
             "public int? UnknownTokenId", "s_model.UnknownId"),
         new("/// <summary>The split pattern.</summary>", "public string Pattern", "s_model.Pattern"),

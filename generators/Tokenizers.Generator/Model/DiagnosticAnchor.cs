@@ -7,6 +7,8 @@ internal enum AnchorKind
     ClassName,
     Vocabulary,
     Merges,
+    PreTokenizer,
+    SplitRegex,
     Pattern,
     UnknownToken,
     SpecialToken,
@@ -23,6 +25,8 @@ internal sealed record DiagnosticAnchor(AnchorKind Kind, int Index = 0, Location
     public static readonly DiagnosticAnchor ClassName = new(AnchorKind.ClassName);
     public static readonly DiagnosticAnchor Vocabulary = new(AnchorKind.Vocabulary);
     public static readonly DiagnosticAnchor Merges = new(AnchorKind.Merges);
+    public static readonly DiagnosticAnchor PreTokenizer = new(AnchorKind.PreTokenizer);
+    public static readonly DiagnosticAnchor SplitRegex = new(AnchorKind.SplitRegex);
     public static readonly DiagnosticAnchor Pattern = new(AnchorKind.Pattern);
     public static readonly DiagnosticAnchor UnknownToken = new(AnchorKind.UnknownToken);
 

@@ -15,6 +15,8 @@ internal enum TokenizerKind
 /// What one [GeneratedTokenizer] asks for, by content only: the class, the attribute's arguments and what is wrong
 /// with the declaration. No positions: moving the declaration leaves the key equal, so the expensive step keyed on
 /// it (with the files' text) stays cached. <see cref="RequestLocations"/> carries the positions beside it.
+/// <see cref="Pattern"/> is the obsolete alias of <see cref="PreTokenizer"/> and <see cref="SplitRegex"/>, kept as
+/// written: <see cref="SplitOption"/> maps it by the file kind.
 /// </summary>
 internal sealed record TokenizerKey(
     string? Namespace,
@@ -22,6 +24,8 @@ internal sealed record TokenizerKey(
     string Accessibility,
     string VocabularyPath,
     string? MergesPath,
+    string? PreTokenizer,
+    string? SplitRegex,
     string? Pattern,
     EquatableArray<string> SpecialTokens,
     string? UnknownToken,

@@ -19,7 +19,8 @@ internal sealed record BpeTables(
     int VocabularySize,
     int MergeableCount,
     int TrieSlots,
-    string Splits);
+    string Splits,
+    string? MergeRuleSummary = null);
 
 /// <summary>
 /// Everything the emitter needs for one tokenizer class, or the diagnostics that stop it (then a class whose

@@ -12,6 +12,8 @@ internal sealed record RequestLocations(
     LocationInfo? ClassName,
     LocationInfo? Vocabulary,
     LocationInfo? Merges,
+    LocationInfo? PreTokenizer,
+    LocationInfo? SplitRegex,
     LocationInfo? Pattern,
     LocationInfo? UnknownToken,
     EquatableArray<LocationInfo> SpecialTokens)
@@ -22,6 +24,8 @@ internal sealed record RequestLocations(
         AnchorKind.ClassName => ClassName ?? Attribute,
         AnchorKind.Vocabulary => Vocabulary ?? Attribute,
         AnchorKind.Merges => Merges ?? Attribute,
+        AnchorKind.PreTokenizer => PreTokenizer ?? Attribute,
+        AnchorKind.SplitRegex => SplitRegex ?? Attribute,
         AnchorKind.Pattern => Pattern ?? Attribute,
         AnchorKind.UnknownToken => UnknownToken ?? Attribute,
         AnchorKind.SpecialToken => anchor.Index < SpecialTokens.Count ? SpecialTokens[anchor.Index] : Attribute,

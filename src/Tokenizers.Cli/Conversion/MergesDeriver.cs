@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Tokenizers.Compilation;
 
 namespace Tokenizers.Cli.Conversion;
 
@@ -19,45 +20,28 @@ public static class MergesDeriver
     /// <summary>
     /// One merge per multi-byte token, in rank order. A token's merge is the last step of BPE on its own bytes
     /// restricted to lower ranks (tiktoken's byte-pair merge: merge the adjacent pair with the lowest rank, leftmost
-    /// on ties, until two parts remain). Merge priority then equals rank order, which tiktoken's encoder assumes.
+    /// on ties, until two parts remain), which is the split the generator's backtracking encoder is built on: both
+    /// come from <see cref="SplitTableBuilder"/>. Merge priority then equals rank order, which tiktoken's encoder assumes.
     /// </summary>
     /// <exception cref="InvalidDataException">A token cannot be built from lower-ranked tokens.</exception>
     public static IReadOnlyList<Merge> Derive(IReadOnlyDictionary<string, int> ranks)
     {
+        var tokens = new List<(byte[] Bytes, int Rank, int Id)>(ranks.Count);
+        foreach (KeyValuePair<string, int> token in ranks) tokens.Add((ByteLevelAlphabet.Decode(token.Key), token.Value, token.Value));
+        ushort[] splits = SplitTableBuilder.Build(tokens, partial: true)
+            ?? throw new InvalidDataException($"a token is longer than the {ushort.MaxValue} bytes a split can say");
         var merges = new List<Merge>(ranks.Count);
         foreach (KeyValuePair<string, int> token in ranks.Where(t => t.Key.Length > 1).OrderBy(t => t.Value))
         {
-            merges.Add(Split(token.Key, token.Value, ranks));
-        }
-        return merges;
-    }
-
-    /// <summary>The split BPE makes of <paramref name="token"/> using only ranks below <paramref name="maxRank"/>.</summary>
-    public static Merge Split(string token, int maxRank, IReadOnlyDictionary<string, int> ranks)
-    {
-        // Parts start as single bytes whatever their ranks: tiktoken never looks bytes up before merging them.
-        var parts = token.Select(c => c.ToString()).ToList();
-        while (parts.Count > 2)
-        {
-            int best = -1;
-            int bestRank = maxRank;
-            for (int i = 0; i + 1 < parts.Count; i++)
-            {
-                // Strict '<' keeps the leftmost of equal ranks, as tiktoken does.
-                if (ranks.TryGetValue(parts[i] + parts[i + 1], out int rank) && rank < bestRank)
-                {
-                    best = i;
-                    bestRank = rank;
-                }
-            }
-            if (best < 0)
+            // Keys spell one char a byte, so the split's byte length is its char length.
+            int split = splits[token.Value];
+            if (split == 0)
             {
                 throw new InvalidDataException(
-                    $"token {ByteLevelText.Describe(token)} (rank {maxRank}) is unreachable: BPE with lower ranks stops at {parts.Count} parts [{string.Join(" ", parts)}]");
+                    $"token {ByteLevelText.Describe(token.Key)} (rank {token.Value}) is unreachable: no pair of lower-ranked tokens that BPE on its bytes would merge builds it");
             }
-            parts[best] += parts[best + 1];
-            parts.RemoveAt(best + 1);
+            merges.Add(new Merge(token.Key.Substring(0, split), token.Key.Substring(split)));
         }
-        return new Merge(parts[0], parts[1]);
+        return merges;
     }
 }

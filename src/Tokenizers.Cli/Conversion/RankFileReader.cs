@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
+using Tokenizers.Compilation;
 
 namespace Tokenizers.Cli.Conversion;
 
@@ -21,12 +24,14 @@ public static class RankFileReader
     /// <summary>
     /// Parses rank text. Lines are <c>base64 rank</c> (.tiktoken), <c>base64</c> alone (rank = previous + 1, as in
     /// ML.Tokenizers' deflate data, whose first line is <c>Capacity: N</c>), or <c>! offset base64…</c> (npm
-    /// tiktoken: consecutive ranks from offset). CR LF and blank lines are accepted.
+    /// tiktoken: consecutive ranks from offset). CR LF and blank lines are accepted. The other forms are written as
+    /// <c>base64 rank</c> lines and every line is read by the generator's own parser (<see cref="TiktokenParser"/>),
+    /// so convert accepts what <c>[GeneratedTokenizer]</c> and <see cref="TokenizerFile"/> accept, by the same rules.
     /// </summary>
     public static RankFile Parse(string text, IReadOnlyDictionary<string, int> specialTokens)
     {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seenRanks = new HashSet<int>();
+        var canonical = new StringBuilder(text.Length + 16);
+        var origin = new List<int>(); // the source line of each canonical line
         int nextRank = 0;
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
@@ -56,35 +61,26 @@ public static class RankFileReader
                 throw Malformed(i, "expected 'base64 rank'");
             }
         }
-        if (ranks.Count == 0)
+        if (origin.Count == 0)
         {
             throw new InvalidDataException("the rank file holds no token");
         }
+
+        var errors = new List<CompileError>();
+        BpeVocabulary? vocabulary = TiktokenParser.Parse(canonical.ToString(), errors);
+        if (errors.Count > 0)
+        {
+            CompileError first = errors[0];
+            throw first.ShowsPoint ? Malformed(origin[first.Where.Line], first.Message) : new InvalidDataException(first.Message);
+        }
+        var ranks = new Dictionary<string, int>(vocabulary!.Mergeable.Count, StringComparer.Ordinal);
+        foreach (var (bytes, rank, _) in vocabulary.Mergeable) ranks.Add(ByteLevelAlphabet.Encode(bytes), rank);
         return new RankFile(ranks, specialTokens);
 
         void Add(string base64, int rank, int lineIndex)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(base64);
-            }
-            catch (FormatException)
-            {
-                throw Malformed(lineIndex, $"'{base64}' is not base64");
-            }
-            if (bytes.Length == 0)
-            {
-                throw Malformed(lineIndex, "empty token");
-            }
-            if (!ranks.TryAdd(ByteLevelAlphabet.Encode(bytes), rank))
-            {
-                throw Malformed(lineIndex, $"token {base64} appears twice");
-            }
-            if (!seenRanks.Add(rank))
-            {
-                throw Malformed(lineIndex, $"rank {rank} appears twice");
-            }
+            canonical.Append(base64).Append(' ').Append(rank.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            origin.Add(lineIndex);
         }
     }
 
@@ -153,7 +149,7 @@ public static class RankFileReader
     }
 
     private static int ParseRank(string text, int lineIndex) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int rank)
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int rank)
             ? rank
             : throw Malformed(lineIndex, $"'{text}' is not a rank");
 

@@ -5,6 +5,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Tokenizers.Data;
+using Tokenizers.Offsets;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.Bpe;
@@ -19,6 +20,7 @@ public sealed class BytePairModel
     private readonly ConstantTable _trie, _tokenBytes, _tokenOffsets, _rankToId, _splits;
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
+    private readonly bool _mergeRule;
 
     /// <summary>
     /// The tables as <see cref="ConstantTable"/>s, read in place from the assembly's metadata (what generated code passes);
@@ -26,7 +28,19 @@ public sealed class BytePairModel
     /// </summary>
     public BytePairModel(ConstantTable trie, ConstantTable tokenBytes, ConstantTable tokenOffsets, ConstantTable rankToId,
         PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits)
+        : this(trie, tokenBytes, tokenOffsets, rankToId, preTokenizer, specialTokens, splits, huggingFaceMergeRule: false)
     {
+    }
+
+    /// <summary>
+    /// The same; with <paramref name="huggingFaceMergeRule"/>, <paramref name="splits"/> are per rank the left length
+    /// of the one merge that builds the token under Hugging Face's rule, and pieces merge by that rule (a vocab.json +
+    /// merges.txt pair whose merges disagree with the token order, where the backtracking encoder would not be exact).
+    /// </summary>
+    public BytePairModel(ConstantTable trie, ConstantTable tokenBytes, ConstantTable tokenOffsets, ConstantTable rankToId,
+        PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits, bool huggingFaceMergeRule)
+    {
+        _mergeRule = huggingFaceMergeRule;
         PackedData.EnsureLittleEndian();
         _trie = trie;
         _tokenBytes = tokenBytes;
@@ -160,7 +174,7 @@ public sealed class BytePairModel
                     ids = rentedIds;
                 }
                 int byteCount = Utf8.Encode(chars, bytes);
-                int count = EncodePiece(trie, splits, bytes[..byteCount], ids, lookedUp: whole == NotAToken);
+                int count = EncodePiece(trie, splits, _mergeRule, bytes[..byteCount], ids, lookedUp: whole == NotAToken);
                 if (!rankToId.IsEmpty)
                     for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
                 if (!sink.TryAdd(ids[..count]))
@@ -203,12 +217,13 @@ public sealed class BytePairModel
 
     /// <summary>
     /// Ranks of one piece's tokens: the whole piece when it is a token, else the backtracking encoder (linear, and
-    /// faster than merging even on short pieces), or merging by rank for tables generated without splits.
+    /// faster than merging even on short pieces), or merging by rank for tables generated without splits, or by
+    /// Hugging Face's rule (<paramref name="mergeRule"/>: the splits are the merges that build each token).
     /// </summary>
-    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
+    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, bool mergeRule, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
     {
         // The backtracking encoder's first step is the whole-piece lookup, so only the merging fallback needs it.
-        if (!splits.IsEmpty)
+        if (!splits.IsEmpty && !mergeRule)
         {
             int count = BacktrackingEncoder.Encode(trie, splits, piece, ranks);
             if (count >= 0) return count;
@@ -222,7 +237,7 @@ public sealed class BytePairModel
                 return 1;
             }
         }
-        return BytePairMerger.Merge(trie, piece, ranks);
+        return BytePairMerger.Merge(trie, piece, ranks, mergeRule ? splits : default);
     }
 
     /// <inheritdoc cref="ITokenizer.DecodeToBytes"/>
@@ -249,6 +264,20 @@ public sealed class BytePairModel
             if (end > start) return tokenBytes.Bytes.Slice(start, end - start);
         }
         throw new ArgumentOutOfRangeException(nameof(id), id, $"Token id {id} is not in the vocabulary (ids are 0..{offsets.Length - 2}).");
+    }
+
+    /// <summary>The id of a special token's text, or of the token whose bytes are <paramref name="token"/>'s UTF-8.</summary>
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => TokenLookup.TryGetId(token, _specialTokens, new Vocabulary(this), out id);
+
+    private readonly struct Vocabulary(BytePairModel model) : TokenLookup.IByteVocabulary
+    {
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id)
+        {
+            int rank = token.IsEmpty ? -1 : model.Trie.Lookup(token);
+            ReadOnlySpan<int> rankToId = model._rankToId.Int32s;
+            id = rank < 0 ? -1 : rankToId.IsEmpty ? rank : rankToId[rank];
+            return id >= 0;
+        }
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>

@@ -18,8 +18,12 @@ internal sealed record BpeTableSet(
     IReadOnlyList<(string Text, int Id)> SpecialTokens,
     int VocabularySize,
     int MergeableCount,
-    int TrieSlots)
+    int TrieSlots,
+    string? MergeRuleSummary = null)
 {
+    /// <summary>Whether <see cref="Splits"/> are Hugging Face's and pieces merge by its rule, not by the backtracking encoder.</summary>
+    public bool MergeRule => MergeRuleSummary is not null;
+
     /// <summary>Chars of all tables together.</summary>
     public long Chars => (long)Trie.Length + TokenBytes.Length + TokenOffsets.Length + (RankToId?.Length ?? 0) + Splits.Length;
 }
@@ -63,11 +67,14 @@ internal static class BpeTableBuilder
             tokenBytes,
             tokenOffsets,
             rankToId,
-            // Empty when some token is not built by any merge: the runtime then merges by rank, which is exact for any vocabulary.
-            SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken) is { } splits ? PackedStrings.FromUInt16(splits) : "",
+            // Hugging Face's splits when its rule must merge; else empty when some token is not built by any merge: the
+            // runtime then merges by rank, which is exact for any vocabulary.
+            vocabulary.MergeRuleSplits is { } hfSplits ? PackedStrings.FromUInt16(hfSplits)
+                : SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken) is { } splits ? PackedStrings.FromUInt16(splits) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,
-            slots.Length / 2);
+            slots.Length / 2,
+            vocabulary.MergeRuleSummary);
     }
 }

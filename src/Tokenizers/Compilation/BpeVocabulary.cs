@@ -22,6 +22,16 @@ internal sealed class BpeVocabulary
 
     public List<(string Text, int Id)> Specials { get; } = new();
 
+    /// <summary>
+    /// Set when tiktoken's rule over the ranks is not Hugging Face's (a vocab.json + merges.txt pair whose merges
+    /// disagree with the token order): per rank, the left length of the one merge that builds the token, for merging
+    /// by Hugging Face's rule. Null for the backtracking encoder.
+    /// </summary>
+    public ushort[]? MergeRuleSplits { get; set; }
+
+    /// <summary>Why <see cref="MergeRuleSplits"/> is set, for the generated file's header.</summary>
+    public string? MergeRuleSummary { get; set; }
+
     public void SetBytes(int id, byte[] bytes)
     {
         while (TokenBytes.Count <= id) TokenBytes.Add(null);

@@ -67,11 +67,16 @@ internal sealed class CharSymbols
         (_complete ? "byte fallback" : _byteFallback ? "partial byte fallback, else unk" : "unk")
         + (_unkId >= 0 && _fuseUnk ? " (fused)" : "");
 
-    /// <summary>The info table's tail: unk id + 1 (0: none), fuse_unk, then with byte_fallback each byte's token id + 1 (0: none).</summary>
-    public IEnumerable<uint> InfoValues()
+    /// <summary>The info table's values before the cuts: unk id + 1 (0: none), fuse_unk.</summary>
+    public IEnumerable<uint> UnknownValues()
     {
         yield return (uint)(_unkId + 1);
         yield return _fuseUnk ? 1u : 0u;
+    }
+
+    /// <summary>The info table's last values: with byte_fallback each byte's token id + 1 (0: none); none without.</summary>
+    public IEnumerable<uint> ByteFallbackValues()
+    {
         if (!_byteFallback) yield break;
         foreach (int id in _byteIds) yield return (uint)(id + 1);
     }

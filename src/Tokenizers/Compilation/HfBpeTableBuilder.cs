@@ -33,7 +33,7 @@ internal static class HfBpeTableBuilder
     public const int MaxVocabularySize = 1 << 24;
 
     /// <summary>Version of the table layout, first value of the info table.</summary>
-    public const int LayoutVersion = 1;
+    public const int LayoutVersion = 2;
 
     [MethodImpl(ColdRun.Optimized)]
     public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
@@ -41,11 +41,6 @@ internal static class HfBpeTableBuilder
     {
         int errorCount = errors.Count;
         BpeModelDef model = definition.Model;
-        if (model.ContinuingSubwordPrefix is not null)
-            errors.Add(Unsupported("model.continuing_subword_prefix", "continuing_subword_prefix is not supported"));
-        if (model.EndOfWordSuffix is not null)
-            errors.Add(Unsupported("model.end_of_word_suffix", "end_of_word_suffix is not supported"));
-
         int vocabularySize = 0;
         foreach (var v in vocab)
         {
@@ -78,6 +73,9 @@ internal static class HfBpeTableBuilder
             if (!byteLevel) modelBytes[v.Id] = v.Token.Length > 0 ? Encoding.UTF8.GetBytes(v.Token) : null;
             else if (ByteLevelAlphabet.TryDecode(v.Token, out byte[] bytes) && bytes.Length > 0) modelBytes[v.Id] = bytes;
         }
+
+        if (model.ContinuingSubwordPrefix is not null || model.EndOfWordSuffix is not null)
+            return AffixBpeTableBuilder.Build(definition, vocab, merges, byteLevel, vocabularySize, idOf, strings, modelBytes, errors, ct);
 
         var byteToId = new int[256];
         CharSymbols? charSymbols = null;
@@ -134,65 +132,39 @@ internal static class HfBpeTableBuilder
         else map.FindLastMerges(strings, idOf, selfBuilt, leftLength, mergeIndex, ct);
 
         // Ranks: the single bytes by id, then the tokens merging can build, in the order of the merge that builds them.
-        var reachable = new List<int>();
-        for (int id = 0; id < vocabularySize; id++) if (selfBuilt[id]) reachable.Add(id);
-        reachable.Sort((x, y) => mergeIndex[x] != mergeIndex[y] ? mergeIndex[x].CompareTo(mergeIndex[y]) : x.CompareTo(y));
-
-        // Ranks only need to be in that order: when it is the id order (Llama 3's, with gaps where tokens cannot be
-        // built), ranks are ids and no rank-to-id table is needed.
-        bool idOrder = true;
-        for (int i = 1; i < reachable.Count && idOrder; i++) idOrder = reachable[i] > reachable[i - 1];
-        int rankCount = idOrder ? reachable[reachable.Count - 1] + 1 : reachable.Count;
-        var ranked = new List<(byte[] Bytes, int Rank, int Id)>(reachable.Count);
-        var splits = new ushort[rankCount];
-        var rankToId = new int[rankCount];
-        for (int i = 0; i < reachable.Count; i++)
+        var ranking = HfMergeRanking.Rank(modelBytes, selfBuilt, leftLength, mergeIndex, out string? tooLong);
+        if (ranking is null)
         {
-            int id = reachable[i], rank = idOrder ? id : i;
-            byte[] bytes = modelBytes[id]!;
-            if (bytes.Length > ushort.MaxValue)
-            {
-                errors.Add(new CompileError(CompileErrorCodes.TooLarge, $"token {id} is {bytes.Length} bytes long; at most {ushort.MaxValue} are supported",
-                    "model.vocab", default));
-                return null;
-            }
-            ranked.Add((bytes, rank, id));
-            splits[rank] = (ushort)leftLength[id];
-            rankToId[rank] = id;
+            errors.Add(new CompileError(CompileErrorCodes.TooLarge, tooLong!, "model.vocab", default));
+            return null;
         }
+        var ranked = ranking.Ranked;
+        bool idOrder = ranking.IdOrder;
 
-        // Tokens whose tiktoken split (over the same ranks) is not Hugging Face's: backtracking is exact on any piece
-        // that contains none of them, since a piece's encoding only involves tokens spelled inside it. SentencePiece
-        // style merges from chars (and byte-fallback ids), which only Hugging Face's rule does.
         ct.ThrowIfCancellationRequested();
         var guarded = new List<(byte[] Bytes, int Value)>();
         Encoder encoder;
         string summary;
+        List<uint>? cuts = null;
         if (charSymbols is not null)
         {
-            encoder = Encoder.CharMergeRule;
-            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "): Hugging Face merge rule";
+            // SentencePiece style: words of char tokens backtrack where that is exact; merging alone knows the
+            // byte-fallback and unk symbols of chars outside the vocabulary.
+            bool fewGuarded = ranking.FindGuarded(guarded, out int multiSymbol, ct);
+            encoder = fewGuarded ? Encoder.CharGuardedBacktracking : Encoder.CharMergeRule;
+            cuts = MetaspaceCuts.InfoValues(strings, idOf.TryGetValue(MetaspaceCuts.Meta.ToString(), out _));
+            summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "), "
+                + (!fewGuarded ? $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens: Hugging Face merge rule"
+                    : guarded.Count == 0 ? "merges follow token order: linear backtracking encoder for words of char tokens, else Hugging Face merge rule"
+                    : $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens (e.g. {ranking.Example(merges, guarded)}): "
+                        + "linear backtracking encoder for words of char tokens that contain none of them, else Hugging Face merge rule")
+                + "; " + MetaspaceCuts.Describe(cuts);
         }
         else
         {
-            ushort[] tiktokenSplits = SplitTableBuilder.Build(ranked, partial: true, ct)!;
-            foreach (var t in ranked)
-                if (tiktokenSplits[t.Rank] != splits[t.Rank]) guarded.Add((t.Bytes, t.Rank));
-            // With more than one token in eight guarded, most pieces would pay for the check and merge by the rule anyway.
-            int multiByte = ranked.Count - 256;
-            encoder = guarded.Count == 0 ? Encoder.Backtracking
-                : guarded.Count * 8 <= multiByte ? Encoder.GuardedBacktracking
-                : Encoder.MergeRule;
-            string example = guarded.Count == 0 ? "" : DescribeMerge(merges, mergeIndex[rankToId[guarded[0].Value]]);
-            summary = encoder switch
-            {
-                Encoder.Backtracking => "merges follow token order: linear backtracking encoder",
-                Encoder.GuardedBacktracking => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): "
-                    + "linear backtracking encoder, Hugging Face merge rule for pieces that contain one of them",
-                _ => $"merges disagree with token order for {guarded.Count} of {multiByte} tokens (e.g. {example}): Hugging Face merge rule",
-            };
+            encoder = ranking.Decide(merges, guarded, out summary, ct);
         }
-        if (encoder != Encoder.GuardedBacktracking) guarded.Clear();
+        if (encoder != Encoder.GuardedBacktracking && encoder != Encoder.CharGuardedBacktracking) guarded.Clear();
 
         // Tokens that merging never builds are still one id when a whole piece spells them and ignore_merges is set:
         // they share the trie, with values below -2 that every merging walk takes for "no token".
@@ -219,22 +191,32 @@ internal static class HfBpeTableBuilder
             return null;
         }
 
-        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, definition.AddedTokens, vocabularySize, byteLevel));
         var tables = new List<NamedTable>
         {
-            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token), "
-                + "tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, byte-fallback id + 1 per byte",
-                PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols))),
+            new("BpeInfo", "layout version, encoder (0 backtracking, 1 Hugging Face merge rule, 2 backtracking unless a piece holds a guarded token, "
+                + "3 char merge rule, 4 affix merge rule, 5 backtracking for words of char tokens that hold no guarded token), tokens only a whole piece matches; SentencePiece style: unk id + 1, fuse_unk, the char words are cut before "
+                + "(0: none), the count of chars before it that block a cut and those chars, byte-fallback id + 1 per byte",
+                PackedStrings.FromUInt32(Info(encoder, wholeOnly, charSymbols, cuts))),
             new("BpeTrie", $"double-array trie of the {ranked.Count} tokens merging can build (value: rank) and the {wholeOnly} "
                 + "only a whole piece matches (ignore_merges; value: int.MinValue + id)", PackedStrings.FromUInt32(trie)),
-            new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(splits)),
-            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(rankToId)),
+            new("BpeSplits", "per rank, byte length of the left half of the merge that builds the token (0: one byte)", PackedStrings.FromUInt16(ranking.Splits)),
+            new("BpeRankToId", idOrder ? "empty: ranks are ids" : "int32 id per rank", idOrder ? "" : PackedStrings.FromInt32(ranking.RankToId)),
             new("BpeGuard", $"double-array trie of the {guarded.Count} tokens whose pieces take Hugging Face's merge rule: unit, rank",
                 PackedStrings.FromUInt32(guardTrie)),
+        };
+        tables.AddRange(TokenTables(strings, definition.AddedTokens, vocabularySize, byteLevel));
+        return new HfBpeTables(tables, summary, vocabularySize);
+    }
+
+    /// <summary>The last two tables, which every encoder's decoding reads: each id's bytes, and their offsets.</summary>
+    public static NamedTable[] TokenTables(string?[] strings, AddedTokenDef[] added, int vocabularySize, bool byteLevel)
+    {
+        var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, added, vocabularySize, byteLevel));
+        return
+        [
             new("TokenBytes", "every id's bytes, concatenated", tokenBytes),
             new("TokenOffsets", "uint32 offset into TokenBytes per id, plus one", tokenOffsets),
-        };
-        return new HfBpeTables(tables, summary, vocabularySize);
+        ];
     }
 
     /// <summary>
@@ -256,10 +238,13 @@ internal static class HfBpeTableBuilder
         return bytes;
     }
 
-    private static uint[] Info(Encoder encoder, int wholeOnly, CharSymbols? chars)
+    private static uint[] Info(Encoder encoder, int wholeOnly, CharSymbols? chars, List<uint>? cuts)
     {
         var info = new List<uint> { LayoutVersion, (uint)encoder, (uint)wholeOnly };
-        if (chars is not null) info.AddRange(chars.InfoValues());
+        if (chars is null) return info.ToArray();
+        info.AddRange(chars.UnknownValues());
+        info.AddRange(cuts!);
+        info.AddRange(chars.ByteFallbackValues());
         return info.ToArray();
     }
 
@@ -283,13 +268,18 @@ internal static class HfBpeTableBuilder
         /// vocabulary, or unk), merged by Hugging Face's rule.
         /// </summary>
         CharMergeRule = 3,
-    }
 
-    private static string DescribeMerge(IReadOnlyList<MergeEntry> merges, int index)
-    {
-        foreach (var m in merges)
-            if (m.Index == index) return $"merge {index} '{m.Left} {m.Right}'";
-        return $"merge {index}";
+        /// <summary>
+        /// A continuing_subword_prefix or end_of_word_suffix (<see cref="AffixBpeTableBuilder"/>): each char's symbol
+        /// is looked up with them, and merged by Hugging Face's rule over the merge map itself.
+        /// </summary>
+        AffixMergeRule = 4,
+
+        /// <summary>
+        /// SentencePiece style with few guarded tokens: a word of char tokens that spells none of them takes the
+        /// backtracking encoder; any other word the char merger (<see cref="CharMergeRule"/>).
+        /// </summary>
+        CharGuardedBacktracking = 5,
     }
 
     private static CompileError Unsupported(string path, string message) =>

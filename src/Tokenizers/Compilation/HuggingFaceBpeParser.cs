@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 
 namespace Tokenizers.Compilation;
 
@@ -11,7 +12,8 @@ namespace Tokenizers.Compilation;
 /// </summary>
 internal static class HuggingFaceBpeParser
 {
-    public static BpeVocabulary? Parse(string vocabText, string mergesText, List<CompileError> vocabErrors, List<CompileError> mergesErrors)
+    public static BpeVocabulary? Parse(string vocabText, string mergesText, List<CompileError> vocabErrors, List<CompileError> mergesErrors,
+        CancellationToken ct = default)
     {
         int before = vocabErrors.Count + mergesErrors.Count;
         var entries = JsonVocabularyReader.Read(vocabText, out var jsonError);
@@ -52,7 +54,8 @@ internal static class HuggingFaceBpeParser
 
         // Merges checked against a broken vocabulary would only repeat its errors.
         if (vocabErrors.Count + mergesErrors.Count > before) return null;
-        var mergeResults = ReadMerges(mergesText, idOf, mergesErrors);
+        var merges = new List<MergeEntry>();
+        var mergeResults = ReadMerges(mergesText, idOf, merges, mergesErrors);
         if (vocabErrors.Count + mergesErrors.Count > before || mergeResults is null) return null;
 
         var vocabulary = new BpeVocabulary();
@@ -86,14 +89,13 @@ internal static class HuggingFaceBpeParser
             return null;
         }
 
-        AssignRanks(vocabulary, byteIds, entries, mergeResults);
-        return vocabulary;
+        return Rank(vocabulary, byteIds, idOf, merges, vocabErrors, ct) ? vocabulary : null;
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Maps each merge result to its merge index; null after reporting a malformed file.</summary>
-    private static Dictionary<string, int>? ReadMerges(string text, Dictionary<string, int> idOf, List<CompileError> errors)
+    private static Dictionary<string, int>? ReadMerges(string text, Dictionary<string, int> idOf, List<MergeEntry> merges, List<CompileError> errors)
     {
         int before = errors.Count;
         var results = new Dictionary<string, int>();
@@ -124,6 +126,7 @@ internal static class HuggingFaceBpeParser
                 continue;
             if (!ByteLevel(parts[0], 0) | !ByteLevel(parts[1], parts[0].Length + 1)) continue;
             if (!results.ContainsKey(result)) results.Add(result, index);
+            merges.Add(new MergeEntry(parts[0], parts[1], index, where));
             index++;
 
             bool Known(string token, string role, SourcePoint at, int column)
@@ -152,38 +155,41 @@ internal static class HuggingFaceBpeParser
     }
 
     /// <summary>
-    /// Ranks order merges. GPT-2's ids already follow merge order (bytes first), so its ranks are its ids; any other
-    /// vocabulary gets bytes 0–255, then merge order, and a rank-to-id table.
+    /// Ranks the tokens as a tokenizer.json's are (<see cref="HfMergeRanking"/>): by the merge that builds each under
+    /// Hugging Face's rule (the listed adjacent pair with the lowest index), only tokens that rule can build. Where
+    /// tiktoken's rule over those ranks agrees (GPT-2: ranks are ids) the backtracking encoder is exact; elsewhere
+    /// the vocabulary carries Hugging Face's splits for the merge rule. False after reporting a token too long.
     /// </summary>
-    private static void AssignRanks(BpeVocabulary vocabulary, int[] byteIds, List<JsonEntry> entries, Dictionary<string, int> mergeResults)
+    private static bool Rank(BpeVocabulary vocabulary, int[] byteIds, Dictionary<string, int> idOf, List<MergeEntry> merges,
+        List<CompileError> errors, CancellationToken ct)
     {
-        var merged = new List<(string Key, int Id, int MergeIndex)>();
-        foreach (var e in entries)
-            if (e.Key.Length > 1 && mergeResults.TryGetValue(e.Key, out int m)) merged.Add((e.Key, e.Id, m));
-        merged.Sort((a, b) => a.MergeIndex.CompareTo(b.MergeIndex));
-
-        int maxByteId = 0;
-        foreach (int id in byteIds) if (id > maxByteId) maxByteId = id;
-        bool idsFollowMerges = true;
-        int previous = maxByteId;
-        foreach (var t in merged)
+        int size = vocabulary.TokenBytes.Count;
+        var modelBytes = new byte[]?[size];
+        foreach (int id in byteIds) modelBytes[id] = vocabulary.TokenBytes[id];
+        var map = new HfMergeMap(merges.Count);
+        foreach (var m in merges)
         {
-            if (t.Id <= previous) idsFollowMerges = false;
-            previous = t.Id;
+            int result = idOf[m.Left + m.Right];
+            modelBytes[result] = vocabulary.TokenBytes[result];
+            map.Add(idOf[m.Left], idOf[m.Right], m.Index, result);
         }
-
-        var sortedBytes = new List<int>(byteIds);
-        sortedBytes.Sort();
-        for (int b = 0; b < 256; b++)
+        var selfBuilt = new bool[size];
+        var leftLength = new int[size];
+        var mergeIndex = new int[size];
+        map.FindLastMerges(modelBytes, byteIds, selfBuilt, leftLength, mergeIndex, ct);
+        var ranking = HfMergeRanking.Rank(modelBytes, selfBuilt, leftLength, mergeIndex, out string? tooLong);
+        if (ranking is null)
         {
-            int id = byteIds[b];
-            int rank = idsFollowMerges ? id : sortedBytes.IndexOf(id);
-            vocabulary.Mergeable.Add((vocabulary.TokenBytes[id]!, rank, id));
+            errors.Add(CompileError.InFile(CompileErrorCodes.TooLarge, tooLong!));
+            return false;
         }
-        for (int i = 0; i < merged.Count; i++)
+        var encoder = ranking.Decide(merges, new List<(byte[] Bytes, int Value)>(), out string summary, ct);
+        vocabulary.Mergeable.AddRange(ranking.Ranked);
+        if (encoder != HfBpeTableBuilder.Encoder.Backtracking)
         {
-            var t = merged[i];
-            vocabulary.Mergeable.Add((vocabulary.TokenBytes[t.Id]!, idsFollowMerges ? t.Id : 256 + i, t.Id));
+            vocabulary.MergeRuleSplits = ranking.Splits;
+            vocabulary.MergeRuleSummary = summary;
         }
+        return true;
     }
 }

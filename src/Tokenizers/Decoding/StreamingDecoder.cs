@@ -10,7 +10,7 @@ namespace Tokenizers;
 /// the middle of a character (byte-level BPE splits rare characters, emoji and much CJK text into byte tokens): those
 /// bytes are held until the character is complete, so no call returns half a character or half a surrogate pair.
 /// Invalid UTF-8 becomes U+FFFD as soon as it can no longer become valid. The concatenation of everything returned,
-/// ending with <see cref="Flush"/>, equals <see cref="ITokenizer.Decode"/> of all the ids.
+/// ending with <see cref="Flush"/>, equals <see cref="ITokenizer.Decode(System.Collections.Generic.IEnumerable{int})"/> of all the ids.
 /// </summary>
 /// <remarks>Holds state: one instance per sequence of ids, not shared between threads. The tokenizer can be shared.</remarks>
 public sealed class StreamingDecoder
@@ -53,7 +53,7 @@ public sealed class StreamingDecoder
     }
 
     /// <summary>
-    /// Ends the sequence: bytes of an unfinished character come out as U+FFFD (as <see cref="ITokenizer.Decode"/> would
+    /// Ends the sequence: bytes of an unfinished character come out as U+FFFD (as <see cref="ITokenizer.Decode(System.Collections.Generic.IEnumerable{int})"/> would
     /// show them), and the decoder is ready for a new sequence.
     /// </summary>
     public string Flush()

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
@@ -22,9 +23,15 @@ internal sealed class BpePieceEncoder
 
     private const int StackBytes = 384;
 
+    /// <summary>Where the info table of a SentencePiece-style model holds unk id + 1, fuse_unk, the meta char, and the blocked chars (after their count).</summary>
+    private const int UnkAt = 3, FuseAt = 4, MetaAt = 5, BlockedAt = 7;
+
     private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
+    private readonly bool _completeByteFallback;
+    private readonly SearchValues<byte>? _guardStarts;
+    private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
@@ -36,19 +43,47 @@ internal sealed class BpePieceEncoder
         if (tables.Count != TableCount) throw new ArgumentException($"A BPE model has {TableCount} tables, not {tables.Count}.", nameof(tables));
         PackedData.EnsureLittleEndian();
         ReadOnlySpan<uint> info = tables[0].UInt32s;
-        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > 3 || (info[1] == 3 && info.Length < 5))
+        var kind = (HfBpeTableBuilder.Encoder)(info.Length < 2 ? 0 : info[1]);
+        if (info.Length < 3 || info[0] != HfBpeTableBuilder.LayoutVersion || info[1] > (uint)HfBpeTableBuilder.Encoder.CharGuardedBacktracking
+            || (IsCharKind(kind) && (info.Length < BlockedAt || info.Length < BlockedAt + info[BlockedAt - 1])))
             throw new ArgumentException("The BPE tables are of another layout version.", nameof(tables));
         _encoder = (HfBpeTableBuilder.Encoder)info[1];
         _hasWholeOnly = info[2] != 0;
+        _completeByteFallback = IsCharKind(kind) && HasEveryByte(info[(BlockedAt + (int)info[BlockedAt - 1])..]);
         _info = tables[0];
         _trie = tables[1];
         _splits = tables[2];
         _rankToId = tables[3];
         _guard = tables[4];
+        if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
+            _guardStarts = GuardStarts(new DoubleArrayTrie(_guard.UInt32s));
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
+        _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
+
+    /// <summary>The first bytes of the guarded tokens: most pieces hold none, and a vectorized search skips them.</summary>
+    private static SearchValues<byte> GuardStarts(DoubleArrayTrie guard)
+    {
+        var starts = new List<byte>();
+        for (int b = 0; b < 256; b++)
+            if (guard.Child(DoubleArrayTrie.Root, (byte)b) >= 0) starts.Add((byte)b);
+        return SearchValues.Create(starts.ToArray());
+    }
+
+    /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
+    private static bool HasEveryByte(ReadOnlySpan<uint> byteIds)
+    {
+        if (byteIds.Length < 256) return false;
+        foreach (uint id in byteIds[..256])
+            if (id == 0) return false;
+        return true;
+    }
+
+    /// <summary>Whether an encoder merges chars (SentencePiece style), whose info table holds the cuts and the char fallbacks.</summary>
+    private static bool IsCharKind(HfBpeTableBuilder.Encoder encoder) =>
+        encoder is HfBpeTableBuilder.Encoder.CharMergeRule or HfBpeTableBuilder.Encoder.CharGuardedBacktracking;
 
     /// <summary>Largest id + 1 (added tokens included).</summary>
     public int VocabularySize { get; }
@@ -79,19 +114,36 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
+        private readonly SearchValues<byte>? _guardStarts;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
+        private readonly bool _completeByteFallback;
+        private readonly CharFallback _fallback;
+        private readonly WordCuts _cuts;
+        private readonly BpePieceEncoder _owner;
+        private readonly AffixPairMerger? _affix;
 
         internal View(BpePieceEncoder encoder)
         {
+            _affix = encoder._affix;
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
+            _guardStarts = encoder._guardStarts;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
+            _completeByteFallback = encoder._completeByteFallback;
+            _owner = encoder;
+            if (IsCharLevel)
+            {
+                ReadOnlySpan<uint> info = _info;
+                int byteIdsAt = BlockedAt + (int)info[BlockedAt - 1];
+                _fallback = new CharFallback((int)info[UnkAt] - 1, info[FuseAt] != 0, info[byteIdsAt..]);
+                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt]);
+            }
         }
 
         /// <summary>
@@ -132,7 +184,161 @@ internal sealed class BpePieceEncoder
 
         /// <summary>The ids of a piece <see cref="TryEncodeWhole"/> did not take; <paramref name="ids"/> must hold 3 × its length.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) => EncodeBytes(piece, ids, lookedUp);
+        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) =>
+            IsCharLevel ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
+
+        /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
+        private bool IsCharLevel => IsCharKind(_encoder);
+
+        /// <summary>
+        /// A SentencePiece-style piece: with ignore_merges the whole piece may be a token; else each word the builder's
+        /// cuts give is a token whole (walked in the trie on its chars, no transcoding) or merged char by char.
+        /// </summary>
+        private int EncodeWords(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            if (_hasWholeOnly && !lookedUp)
+            {
+                int value = WalkChars(piece);
+                if (value >= 0 || value < BytePairModel.NotAscii)
+                {
+                    ids[0] = IdOfWhole(value);
+                    return 1;
+                }
+                lookedUp = true;
+            }
+            int count = 0;
+            MergedWordCache? cache = null;
+            for (int start = 0; start < piece.Length;)
+            {
+                int end = _cuts.WordEnd(piece, start);
+                ReadOnlySpan<char> word = piece[start..end];
+                start = end;
+                // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
+                int rank = end == word.Length && end == piece.Length && lookedUp ? -1 : WalkChars(word);
+                if (rank >= 0)
+                {
+                    ids[count++] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                    continue;
+                }
+                cache ??= MergedWordCache.For(_owner);
+                int cached = cache.TryGet(word, ids[count..]);
+                if (cached >= 0)
+                {
+                    count += cached;
+                    continue;
+                }
+                int merged = MergeChars(word, ids[count..]);
+                cache.Add(word, ids.Slice(count, merged));
+                count += merged;
+            }
+            return count;
+        }
+
+        /// <summary>The trie value of the token <paramref name="chars"/> spell (their UTF-8 walked as it is made; a lone surrogate is U+FFFD), or -1.</summary>
+        private int WalkChars(ReadOnlySpan<char> chars)
+        {
+            int node = DoubleArrayTrie.Root;
+            for (int i = 0; i < chars.Length && node >= 0; i++)
+            {
+                uint c = chars[i];
+                if (c < 0x80)
+                {
+                    node = _trie.Child(node, (byte)c);
+                }
+                else if (c < 0x800)
+                {
+                    node = _trie.Child(node, (byte)(0xC0 | (c >> 6)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | (c & 0x3F)));
+                }
+                else if (!char.IsSurrogate((char)c))
+                {
+                    node = _trie.Child(node, (byte)(0xE0 | (c >> 12)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | ((c >> 6) & 0x3F)));
+                    if (node >= 0) node = _trie.Child(node, (byte)(0x80 | (c & 0x3F)));
+                }
+                else
+                {
+                    bool pair = char.IsHighSurrogate((char)c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]);
+                    node = WalkRune(node, pair ? new Rune((char)c, chars[++i]) : Rune.ReplacementChar);
+                }
+            }
+            return node >= 0 ? _trie.Value(node) : -1;
+        }
+
+        private int WalkRune(int node, Rune rune)
+        {
+            Span<byte> utf8 = stackalloc byte[4];
+            return _trie.Walk(node, utf8[..rune.EncodeToUtf8(utf8)]);
+        }
+
+        /// <summary>A word that is not one token: backtracking where the builder proved it exact, else merged by Hugging Face's rule over its chars.</summary>
+        private int MergeChars(ReadOnlySpan<char> word, Span<int> ids)
+        {
+            if (word.Length * 3 > StackBytes)
+            {
+                byte[] rented = ArrayPool<byte>.Shared.Rent(word.Length * 3);
+                try
+                {
+                    int length = Utf8.Encode(word, rented);
+                    return MergeChars(rented.AsSpan(0, length), ids);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(rented);
+                }
+            }
+            Span<byte> bytes = stackalloc byte[StackBytes];
+            int count = Utf8.Encode(word, bytes);
+            return MergeChars(bytes[..count], ids);
+        }
+
+        private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
+        {
+            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
+            {
+                int count = BacktrackRun(word, ids);
+                if (count >= 0) return count;
+                // A char that is not a token: with every byte's fallback token it is those ids, which no merge names,
+                // so the runs of char tokens around it merge apart and backtrack on their own.
+                if (_completeByteFallback) return EncodeAroundFallbacks(word, ids);
+            }
+            return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, word, ids);
+        }
+
+        /// <summary>The ids of a run of chars by the backtracking encoder; -1 when it spells a guarded token or holds a char that is not a token.</summary>
+        private int BacktrackRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (ContainsGuarded(run)) return -1;
+            int count = BacktrackingEncoder.Encode(_trie, _splits, run, ids);
+            if (count > 0 && !_rankToId.IsEmpty)
+                for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
+            return count;
+        }
+
+        private int EncodeAroundFallbacks(ReadOnlySpan<byte> word, Span<int> ids)
+        {
+            int count = 0, runStart = 0;
+            for (int s = 0; s < word.Length;)
+            {
+                int e = s + CharPairMerger.SequenceLength(word[s]);
+                int node = _trie.Walk(DoubleArrayTrie.Root, word[s..e]);
+                if (node < 0 || _trie.Value(node) < 0)
+                {
+                    count += EncodeRun(word[runStart..s], ids[count..]);
+                    for (int i = s; i < e; i++) ids[count++] = (int)_fallback.ByteIds[word[i]] - 1;
+                    runStart = e;
+                }
+                s = e;
+            }
+            return count + EncodeRun(word[runStart..], ids[count..]);
+        }
+
+        private int EncodeRun(ReadOnlySpan<byte> run, Span<int> ids)
+        {
+            if (run.IsEmpty) return 0;
+            int count = BacktrackRun(run, ids);
+            return count >= 0 ? count : CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, run, ids);
+        }
 
         private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
@@ -176,7 +382,8 @@ internal sealed class BpePieceEncoder
                 }
                 lookedUp = true;
             }
-            if (_encoder == HfBpeTableBuilder.Encoder.CharMergeRule)
+            if (_affix is not null) return _affix.Merge(piece, ids);
+            if (IsCharLevel)
             {
                 int whole = lookedUp ? -1 : _trie.Lookup(piece);
                 if (whole >= 0)
@@ -184,7 +391,7 @@ internal sealed class BpePieceEncoder
                     ids[0] = IdOfWhole(whole);
                     return 1;
                 }
-                return CharPairMerger.Merge(_trie, _splits, _rankToId, _info, piece, ids);
+                return MergeChars(piece, ids);
             }
             int count = -1;
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
@@ -207,6 +414,17 @@ internal sealed class BpePieceEncoder
             return count;
         }
 
+        /// <summary>The id of the vocabulary token spelled by <paramref name="token"/>'s bytes.</summary>
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id)
+        {
+            int value = token.IsEmpty ? -1 : _trie.Lookup(token);
+            id = value >= 0 || value < BytePairModel.NotAscii ? IdOfWhole(value) : -1;
+            // Byte-fallback tokens are not in the trie (text never spells them): the info table lists them by byte.
+            if (id < 0 && TokenDecoding.TryParseByteToken(token, out byte b) && _fallback.ByteIds.Length > b)
+                id = (int)_fallback.ByteIds[b] - 1;
+            return id >= 0;
+        }
+
         /// <summary>The id of a whole-piece trie value: a rank, or a token only a whole piece matches (below -2).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private int IdOfWhole(int value) =>
@@ -216,8 +434,15 @@ internal sealed class BpePieceEncoder
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
             var guard = new DoubleArrayTrie(_guard);
+            SearchValues<byte>? starts = _guardStarts;
             for (int i = 0; i + 1 < piece.Length; i++)
             {
+                if (starts is not null)
+                {
+                    int next = piece[i..^1].IndexOfAny(starts);
+                    if (next < 0) return false;
+                    i += next;
+                }
                 int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
                 for (int j = i + 1; node >= 0 && j < piece.Length; j++)
                 {

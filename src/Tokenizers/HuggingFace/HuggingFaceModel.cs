@@ -6,6 +6,7 @@ using System.Text;
 using Tokenizers.Bpe;
 using Tokenizers.Compilation;
 using Tokenizers.Data;
+using Tokenizers.Offsets;
 using Tokenizers.PreTokenization;
 
 namespace Tokenizers.HuggingFace;
@@ -50,6 +51,7 @@ public sealed class HuggingFaceModel
     {
         _encoder = encoder;
         _normalizer = TextNormalizer.Create(definition.Normalizer, compileRegex);
+        PrependsToText = Prepends(definition.Normalizer);
         (_rawTokens, _normalizedTokens) = BuildAddedTokens(definition.AddedTokens, _normalizer);
         var stages = PreTokenizerStage.Build(definition.PreTokenizer, compileRegex, scannerFor);
         _pipeline = new PreTokenizerPipeline(stages);
@@ -170,6 +172,36 @@ public sealed class HuggingFaceModel
     /// <summary>Token <paramref name="id"/> as Hugging Face's <c>id_to_token</c> gives it (an added token's content first).</summary>
     /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
     internal string TokenText(int id) => Encoding.UTF8.GetString(_encoder.TokenBytes(id));
+
+    /// <summary>
+    /// The bytes token <paramref name="id"/> spells in the text it was encoded from, for locating it there: its vocabulary
+    /// bytes (a meta space stays one), a byte-fallback token's byte (written to <paramref name="one"/>).
+    /// </summary>
+    internal ReadOnlySpan<byte> AlignmentBytes(int id, Span<byte> one)
+    {
+        ReadOnlySpan<byte> token = _encoder.TokenBytes(id);
+        if (!_byteFallbackDecoder || !TokenDecoding.TryParseByteToken(token, out byte b)) return token;
+        one[0] = b;
+        return one[..1];
+    }
+
+    /// <summary>Whether the normalizer puts text before every piece (<c>Prepend</c>): token offsets count it as added, even before a space.</summary>
+    internal bool PrependsToText { get; }
+
+    private static bool Prepends(NormalizerDef? normalizer) => normalizer switch
+    {
+        PrependNormalizerDef prepend => prepend.Prepend.Length > 0,
+        SequenceNormalizerDef sequence => Array.Exists(sequence.Items, Prepends),
+        _ => false,
+    };
+
+    /// <summary>The id of the token whose <see cref="TokenText"/> is <paramref name="token"/>: a special token, else a vocabulary entry.</summary>
+    internal bool TryGetId(ReadOnlySpan<char> token, out int id) => TokenLookup.TryGetId(token, _specialTokens, new Vocabulary(_encoder), out id);
+
+    private readonly struct Vocabulary(BpePieceEncoder encoder) : TokenLookup.IByteVocabulary
+    {
+        public bool TryGetId(ReadOnlySpan<byte> token, out int id) => encoder.GetView().TryGetId(token, out id);
+    }
 
     /// <summary>Hugging Face's <c>decode(ids, skip_special_tokens=false)</c>; invalid UTF-8 becomes U+FFFD as in <c>from_utf8_lossy</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An id is not in the vocabulary.</exception>

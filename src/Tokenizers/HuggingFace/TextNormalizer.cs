@@ -69,7 +69,27 @@ internal sealed class PrependNormalizer(string prefix) : TextNormalizer
 /// </summary>
 internal sealed class ReplaceNormalizer(SplitMatcher pattern, string content) : TextNormalizer
 {
-    public override string? Normalize(ReadOnlySpan<char> text)
+    public override unsafe string? Normalize(ReadOnlySpan<char> text)
+    {
+        if (pattern is not LiteralMatcher) return NormalizeOnce(text);
+        // A literal's matches are cheap to find twice: the first pass measures, so the result is one allocation.
+        int count = 0, removed = 0;
+        var matches = new SplitMatcher.Matches(pattern, text);
+        while (matches.MoveNext(out int start, out int end))
+        {
+            count++;
+            removed += end - start;
+        }
+        if (count == 0) return null;
+        fixed (char* source = text)
+        {
+            return string.Create(text.Length - removed + count * content.Length, (Source: (IntPtr)source, text.Length, Normalizer: this),
+                static (destination, state) => state.Normalizer.Write(new ReadOnlySpan<char>((char*)state.Source, state.Length), destination));
+        }
+    }
+
+    /// <summary>A regex's matches, found once, into a builder.</summary>
+    private string? NormalizeOnce(ReadOnlySpan<char> text)
     {
         StringBuilder? builder = null;
         int copied = 0;
@@ -80,8 +100,22 @@ internal sealed class ReplaceNormalizer(SplitMatcher pattern, string content) : 
             builder.Append(text[copied..start]).Append(content);
             copied = end;
         }
-        if (builder is null) return null;
-        return builder.Append(text[copied..]).ToString();
+        return builder?.Append(text[copied..]).ToString();
+    }
+
+    private void Write(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int copied = 0, written = 0;
+        var matches = new SplitMatcher.Matches(pattern, text);
+        while (matches.MoveNext(out int start, out int end))
+        {
+            text[copied..start].CopyTo(destination[written..]);
+            written += start - copied;
+            content.AsSpan().CopyTo(destination[written..]);
+            written += content.Length;
+            copied = end;
+        }
+        text[copied..].CopyTo(destination[written..]);
     }
 }
 

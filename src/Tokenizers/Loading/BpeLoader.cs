@@ -38,7 +38,7 @@ internal static class BpeLoader
         for (int i = 0; i < specials.Length; i++) specials[i] = new SpecialToken(tables.SpecialTokens[i].Text, tables.SpecialTokens[i].Id);
         var model = new BytePairModel(ConstantTable.FromString(tables.Trie), ConstantTable.FromString(tables.TokenBytes),
             ConstantTable.FromString(tables.TokenOffsets), tables.RankToId is null ? default : ConstantTable.FromString(tables.RankToId),
-            preTokenizer, specials, tables.Splits is null ? default : ConstantTable.FromString(tables.Splits));
+            preTokenizer, specials, tables.Splits is null ? default : ConstantTable.FromString(tables.Splits), tables.MergeRule);
         return new LoadedBpeTokenizer(model, preTokenizer);
     }
 }

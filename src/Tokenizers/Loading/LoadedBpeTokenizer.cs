@@ -30,4 +30,6 @@ internal sealed class LoadedBpeTokenizer(BytePairModel model, PreTokenizer preTo
     public string Decode(IEnumerable<int> ids) => model.Decode(ids);
 
     public int DecodeToBytes(int id, Span<byte> destination) => model.DecodeToBytes(id, destination);
+
+    public bool TryGetId(ReadOnlySpan<char> token, out int id) => model.TryGetId(token, out id);
 }

@@ -6,8 +6,10 @@ using Tokenizers.WordLevel;
 namespace Tokenizers.Loading;
 
 /// <summary>A word-level tokenizer loaded at run time: the members a generated class has, over tables built in memory.</summary>
-internal sealed class LoadedWordTokenizer(WordLevelModel model) : ITokenizer
+internal sealed class LoadedWordTokenizer(WordLevelModel model) : ITokenizer, IWordLevelModelOwner
 {
+    WordLevelModel IWordLevelModelOwner.Model => model;
+
     public int VocabularySize => model.VocabularySize;
 
     public IReadOnlyList<int> EncodeToIds(string text) => model.EncodeToIds(text);

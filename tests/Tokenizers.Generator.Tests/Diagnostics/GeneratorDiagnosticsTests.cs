@@ -226,7 +226,7 @@ public class GeneratorDiagnosticsTests
     [InlineData("[GeneratedTokenizer(42)]")]
     [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", SpecialTokens = \"<|x|>=300\")]")]
     [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", SpecialTokens = new[] { null, \"\" })]")]
-    [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = null, UnknownToken = null)]")]
+    [InlineData("[GeneratedTokenizer(\"tiny.tiktoken\", PreTokenizer = null, SplitRegex = null, UnknownToken = null)]")]
     [InlineData("[GeneratedTokenizer(mergesPath: \"tiny-hf/merges.txt\", vocabularyPath: \"tiny-hf/vocab.json\")]")]
     public void DeclarationsTheCompilerMayRejectNeverCrashTheGenerator(string attribute)
     {
@@ -243,22 +243,24 @@ public class GeneratorDiagnosticsTests
     // ---- attribute arguments ----
 
     [Fact]
-    public void UnknownPatternName()
-        => Single(Run(Source("[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = \"gpt5\")]"), TinyRanks), "TOK012",
-            "Pattern 'gpt5' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none. Use gpt2, cl100k, o200k or none for BPE, or a valid regular expression for word lists.",
-            SourcePath, 2, 48);
+    public void UnknownPreTokenizerName()
+        => Single(Run(Source("[GeneratedTokenizer(\"tiny.tiktoken\", PreTokenizer = \"gpt5\")]"), TinyRanks), "TOK012",
+            "PreTokenizer 'gpt5' is not valid: BPE vocabularies take gpt2, r50k, p50k, cl100k, o200k or none." + PatternHelp,
+            SourcePath, 2, 53);
 
     [Fact]
     public void InvalidRegexForAWordList()
     {
-        var diagnostic = Assert.Single(Run(Source("[GeneratedTokenizer(\"words.txt\", Pattern = @\"(\\w+\")]"), CompilerText.At("words.txt", "a\nb\n")));
+        var diagnostic = Assert.Single(Run(Source("[GeneratedTokenizer(\"words.txt\", SplitRegex = @\"(\\w+\")]"), CompilerText.At("words.txt", "a\nb\n")));
         Assert.Equal("TOK012", diagnostic.Id);
         // The rest is .NET's own explanation, which names the offset.
-        Assert.StartsWith("Pattern '(\\w+' is not valid: ", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("SplitRegex '(\\w+' is not valid: ", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Not enough )'s", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         var span = diagnostic.Location.GetLineSpan();
-        Assert.Equal((SourcePath, 2, 44), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        Assert.Equal((SourcePath, 2, 47), (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
     }
+
+    private const string PatternHelp = " PreTokenizer takes gpt2, cl100k, o200k or none; SplitRegex takes a valid regular expression.";
 
     private const string SpecialHelp = " Give special tokens as \"text=id\" with an id no vocabulary token uses.";
 

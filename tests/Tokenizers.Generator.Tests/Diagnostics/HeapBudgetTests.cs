@@ -42,7 +42,7 @@ public class HeapBudgetTests
     }
 
     private static TokenizerModel Model(string name, params LiteralSize[] literals)
-        => new(new TokenizerKey(null, name, "public", name + ".tiktoken", null, null, EquatableArray<string>.Empty, null, null),
+        => new(new TokenizerKey(null, name, "public", name + ".tiktoken", null, null, null, null, EquatableArray<string>.Empty, null, null),
             name, null, EquatableArray<DiagnosticInfo>.Empty, Literals: literals.ToEquatableArray());
 
     [Fact]

@@ -40,7 +40,7 @@ public class MutationTests(ITestOutputHelper output)
             new("vocab.json (one line)", hf, "vocab.json", vocab, [mergesFile]),
             new("vocab.json (a line an entry)", hf, "vocab.json", vocabLines, [mergesFile]),
             new("merges.txt", hf, "merges.txt", merges, [vocabFile]),
-            new(".tiktoken", "[GeneratedTokenizer(\"tiny.tiktoken\", Pattern = \"cl100k\", SpecialTokens = new[] { \"<|end|>=300\" })]", "tiny.tiktoken", ranks, []),
+            new(".tiktoken", "[GeneratedTokenizer(\"tiny.tiktoken\", PreTokenizer = \"cl100k\", SpecialTokens = new[] { \"<|end|>=300\" })]", "tiny.tiktoken", ranks, []),
             new("word list", "[GeneratedTokenizer(\"words.txt\", UnknownToken = \"<|unk|>\")]", "words.txt", words, []),
             new("tokenizer.json", "[GeneratedTokenizer(\"tokenizer.json\")]", "tokenizer.json", tokenizerJson, []),
         ];

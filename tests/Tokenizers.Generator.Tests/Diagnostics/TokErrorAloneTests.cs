@@ -108,7 +108,7 @@ public class TokErrorAloneTests
     [Fact]
     public void MissingFileGivesTheTokErrorAlone()
     {
-        var (tok, output) = Build(Declaration("[GeneratedTokenizer(\"missing.tiktoken\", Pattern = \"cl100k\")]", BpeUses));
+        var (tok, output) = Build(Declaration("[GeneratedTokenizer(\"missing.tiktoken\", PreTokenizer = \"cl100k\")]", BpeUses));
         Assert.Equal(["TOK001"], Ids(tok));
         AssertMembersThrow(output, "TOK001");
     }
@@ -132,7 +132,7 @@ public class TokErrorAloneTests
     [Fact]
     public void AnErrorInTheDeclarationGivesTheTokErrorAlone()
     {
-        var (tok, output) = Build(Declaration("[GeneratedTokenizer(\"words.txt\", Pattern = \"(\")]", WordUses), CompilerText.At("words.txt", "a\nb\n"));
+        var (tok, output) = Build(Declaration("[GeneratedTokenizer(\"words.txt\", SplitRegex = \"(\")]", WordUses), CompilerText.At("words.txt", "a\nb\n"));
         Assert.Equal(["TOK012"], Ids(tok));
         AssertMembersThrow(output, "TOK012");
     }

@@ -86,8 +86,8 @@ public class TokenizerJsonDiagnosticsTests
     [Fact]
     public void AttributeOptionsThatWouldFightTheFileAreErrors()
     {
-        var diagnostics = Compile(Tiny, "[GeneratedTokenizer(\"models/tokenizer.json\", Pattern = \"cl100k\", SpecialTokens = new[] { \"<x>=1\" })]");
-        Assert.Equal(["TOK012", "TOK013"], diagnostics.Select(d => d.Id).Order().ToArray());
+        var diagnostics = Compile(Tiny, "[GeneratedTokenizer(\"models/tokenizer.json\", PreTokenizer = \"cl100k\", SpecialTokens = new[] { \"<x>=1\" })]");
+        Assert.Equal(["TOK013", "TOK024"], diagnostics.Select(d => d.Id).Order().ToArray());
     }
 
     [Fact]

@@ -60,4 +60,7 @@ internal partial class TinyRankTokenizer : global::Tokenizers.IStreamableTokeniz
 
     /// <inheritdoc />
     public int DecodeToBytes(int id, global::System.Span<byte> destination) => s_model.DecodeToBytes(id, destination);
+
+    /// <inheritdoc />
+    public bool TryGetId(global::System.ReadOnlySpan<char> token, out int id) => s_model.TryGetId(token, out id);
 }

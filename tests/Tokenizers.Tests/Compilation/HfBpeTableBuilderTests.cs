@@ -184,14 +184,60 @@ public sealed class HfBpeTableBuilderTests
         Assert.Contains("0x0A, 0xFF", error.Message);
     }
 
+    private const string Affixes = ",\"continuing_subword_prefix\":\"##\",\"end_of_word_suffix\":\"</w>\"";
+
+    // Ids from 256: ##a a</w> ##a</w> ##b b</w> ##b</w> ##c c</w> ##c</w>, then the merges' results ab abc</w> ##bc ##cc</w> abc.
+    private static readonly string[] AffixTokens = ["##a", "a</w>", "##a</w>", "##b", "b</w>", "##b</w>", "##c", "c</w>", "##c</w>",
+        "ab", "abc</w>", "##bc", "##cc</w>", "abc"];
+    private static readonly string[] AffixMerges = ["a ##b", "ab ##c</w>", "##b ##c", "##c ##c</w>", "a ##bc"];
+
     [Fact]
-    public void Subword_prefixes_and_suffixes_are_TOK020()
+    public void Subword_prefixes_and_suffixes_merge_affixed_symbols_by_the_rule()
     {
-        var file = SmallByteLevelModel.File(["ab"], ["a b"], extraModel: ",\"continuing_subword_prefix\":\"##\",\"end_of_word_suffix\":\"</w>\"");
+        // Hugging Face's symbols of "abc" are a ##b ##c</w>; "a ##b" (merge 0) makes ab, then "ab ##c</w>" abc</w>.
+        // The prefix goes on every char but the first and the suffix on the last, and a merge drops the right part's
+        // prefix: "##c ##c</w>" makes ##cc</w>. A char whose affixed symbol is not a token is dropped (no unk_token):
+        // x in "abx" is ##x</w>. Checked against Hugging Face's Rust core.
+        var (tables, encoder) = SmallByteLevelModel.File(AffixTokens, AffixMerges, extraModel: Affixes).Compile();
+        Assert.Equal(HfBpeTableBuilder.Encoder.AffixMergeRule, encoder.Encoder);
+        Assert.Equal("BPE with continuing_subword_prefix '##' and end_of_word_suffix '</w>': Hugging Face merge rule on affixed symbols", tables.Summary);
+        Assert.Equal([266], Encode(encoder, "abc"));
+        Assert.Equal([265, 268], Encode(encoder, "abcc"));
+        Assert.Equal([A, 256, 261], Encode(encoder, "aab"));
+        Assert.Equal([263], Encode(encoder, "c"));
+        Assert.Equal([265], Encode(encoder, "abx"));
+        // é is C3 A9: Ã is a token, ##©</w> is not.
+        Assert.Equal([0xC3], Encode(encoder, "é"));
+        Assert.Equal("abc</w>"u8.ToArray(), encoder.TokenBytes(266).ToArray());
+    }
+
+    [Fact]
+    public void A_suffix_alone_merges_whole_symbols_and_a_last_char_not_found_is_unk()
+    {
+        // Ids from 256: <unk> a</w> b</w> ab</w> ba. "baab" is b a a b</w>: "a b</w>" (merge 0) first, then "b a".
+        string json = SmallByteLevelModel.Json(["<unk>", "a</w>", "b</w>", "ab</w>", "ba"], ["a b</w>", "b a"],
+            extraModel: ",\"end_of_word_suffix\":\"</w>\"").Replace("\"unk_token\":null", "\"unk_token\":\"<unk>\"");
+        var (_, encoder) = TestBpeFile.Parse(json).Compile();
+        Assert.Equal([259], Encode(encoder, "ab"));
+        Assert.Equal([260, 259], Encode(encoder, "baab"));
+        // éé is Ã © Ã ©</w>, and ©</w> is no token.
+        Assert.Equal([0xC3, 0xA9, 0xC3, 256], Encode(encoder, "éé"));
+    }
+
+    [Fact]
+    public void Affixes_with_byte_fallback_and_merges_too_short_for_the_prefix_are_errors()
+    {
+        var fallback = TestBpeFile.Parse(SmallByteLevelModel.Json(AffixTokens, AffixMerges, extraModel: Affixes)
+            .Replace("\"byte_fallback\":false", "\"byte_fallback\":true"));
         var errors = new List<CompileError>();
-        Assert.Null(HfBpeTableBuilder.Build(file.Definition, file.Vocab, file.Merges, true, errors, CancellationToken.None));
-        Assert.Equal(["model.continuing_subword_prefix", "model.end_of_word_suffix"], errors.Select(e => e.JsonPath));
-        Assert.All(errors, e => Assert.Equal("TOK020", e.Code));
+        Assert.Null(HfBpeTableBuilder.Build(fallback.Definition, fallback.Vocab, fallback.Merges, true, errors, CancellationToken.None));
+        Assert.Equal(("TOK020", "model.byte_fallback"), (errors.Single().Code, errors.Single().JsonPath));
+
+        // Hugging Face cuts two bytes off "b" for the prefix "##": a panic there, TOK007 here.
+        var shortRight = SmallByteLevelModel.File(AffixTokens, [.. AffixMerges, "a b"], extraModel: Affixes);
+        errors.Clear();
+        Assert.Null(HfBpeTableBuilder.Build(shortRight.Definition, shortRight.Vocab, shortRight.Merges, true, errors, CancellationToken.None));
+        Assert.Equal(("TOK007", "model.merges[5]"), (errors.Single().Code, errors.Single().JsonPath));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tokenizers.Compilation;
 
 namespace Tokenizers.Tests.HuggingFace;
 
@@ -13,6 +14,8 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Models => new(HfModelFiles.ByteLevelModels);
 
+    public static TheoryData<string> SentencePieceModels => new(HuggingFaceModels.SentencePiece);
+
     public static TheoryData<string> Variants => new(VariantEdits.Keys);
 
     public static TheoryData<string> MetaspaceVariants => new(MetaspaceEdits.Keys);
@@ -22,6 +25,21 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
     public void Real_models_give_Hugging_Faces_ids(string model)
     {
         string path = HfModelFiles.Require(model);
+        Compare(model, path, HfTestModels.Load(model), 2000);
+    }
+
+    /// <summary>
+    /// Llama 2 and Gemma 3 whole, on text with many spaces: their pieces are cut into words, and the words that are
+    /// not one token take the backtracking encoder or the char merger, as the builder decided (the summary says which).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SentencePieceModels))]
+    public void Real_SentencePiece_models_give_Hugging_Faces_ids(string model)
+    {
+        string path = HfModelFiles.Require(model);
+        TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
+        var tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: false, [], System.Threading.CancellationToken.None)!;
+        output.WriteLine($"{model}: {tables.Summary}");
         Compare(model, path, HfTestModels.Load(model), 2000);
     }
 
@@ -68,6 +86,37 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
             var wrong = Enumerable.Range(0, ids.Length).Where(i => tokenizer.Decode(ids[i]) != expected[i]).ToList();
             Assert.True(wrong.Count == 0, $"{variant}: {wrong.Count} of {ids.Length} decodes differ, first HF {Escape(expected[wrong.FirstOrDefault()])}, "
                 + $"ours {Escape(tokenizer.Decode(ids[wrong.FirstOrDefault()]))}");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Llama 2's file with tokens that join a char to the meta space ("e▁", "s▁▁", ",▁t"), built by merges ranked
+    /// first: the builder must not cut a piece into words before a "▁" that follows those chars (and still cut
+    /// elsewhere), or the ids would differ from Hugging Face's, which merges the whole text as one piece.
+    /// </summary>
+    [Fact]
+    public void Llama2_with_tokens_across_the_meta_space_gives_Hugging_Faces_ids()
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(HfModelFiles.Require("llama2")))!;
+        var vocab = root["model"]!["vocab"]!.AsObject();
+        var merges = root["model"]!["merges"]!.AsArray();
+        int next = vocab.Count;
+        var joined = new (string Left, string Right)[] { ("e", "\u2581"), ("s", "\u2581\u2581"), (",", "\u2581t") };
+        for (int i = 0; i < joined.Length; i++)
+        {
+            vocab[joined[i].Left + joined[i].Right] = next++;
+            merges.Insert(i, merges[0] is JsonArray ? new JsonArray(joined[i].Left, joined[i].Right) : joined[i].Left + " " + joined[i].Right);
+        }
+        string dir = Directory.CreateTempSubdirectory("hf-cuts-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "tokenizer.json");
+            File.WriteAllText(path, root.ToJsonString());
+            Compare("llama2-joined-meta", path, HfTestModels.LoadFile(path), 1500);
         }
         finally
         {

@@ -15,6 +15,7 @@ public class PublicSurfaceTests
     private static readonly HashSet<string> UserFacing =
     [
         "Tokenizers.ITokenizer",
+        "Tokenizers.TokenOffset",
         "Tokenizers.IStreamableTokenizer",
         "Tokenizers.SpecialTokenPolicy",
         "Tokenizers.DisallowedSpecialTokenException",

@@ -11,7 +11,7 @@ public partial class VerdictWordsV1;
 public partial class VerdictWordsV2;
 
 /// <summary>The notebook's SimpleBPETokenizer vocabulary (<c>--seed-compatible</c>, 500 ids), merged by rank over the whole text.</summary>
-[GeneratedTokenizer("obj/trained/verdict-seed-bpe/vocab.json", "obj/trained/verdict-seed-bpe/merges.txt", Pattern = "none")]
+[GeneratedTokenizer("obj/trained/verdict-seed-bpe/vocab.json", "obj/trained/verdict-seed-bpe/merges.txt", PreTokenizer = "none")]
 public partial class VerdictSeedBpe;
 
 /// <summary>A GPT-2-style BPE vocabulary (pre-tokenized, 600 ids) trained without <c>--seed-compatible</c>.</summary>

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace Tokenizers.Compilation;
+
+/// <summary>
+/// Where a SentencePiece-style piece can be cut into words that merge to the same ids. Llama 2 and Gemma 3 hand the
+/// model the whole text as one piece, and merging a megabyte char by char is slow (Hugging Face's own speed on them).
+/// A cut before a <c>▁</c> whose preceding char <c>p</c> is not <c>▁</c> is exact when no token spells <c>p▁</c>:
+/// a merge across the cut would build such a token, so no merge crosses it, and Hugging Face's merging of the whole
+/// piece (lowest merge first, leftmost on ties) is the merging of each side alone. The <c>▁</c> must be a token
+/// itself, so that the unknown-char handling (a pending unk is written before the next char token) cannot span the
+/// cut either. Computed at build time from the vocabulary; the tokens that spell <c>p▁</c> give the blocked chars.
+/// </summary>
+internal static class MetaspaceCuts
+{
+    /// <summary>SentencePiece's meta space, as its converted tokenizer.json files spell a space.</summary>
+    public const char Meta = '\u2581';
+
+    /// <summary>More blocked chars than this and the cut is not worth checking: the model's pieces are merged whole.</summary>
+    public const int MaxBlocked = 64;
+
+    /// <summary>
+    /// The info table's cut values: the meta char (0: no cuts) and the count of blocked chars, then those chars.
+    /// </summary>
+    /// <param name="tokens">The model's token strings by id (null where an id has none).</param>
+    /// <param name="metaIsToken">Whether <c>▁</c> alone is a token.</param>
+    public static List<uint> InfoValues(IReadOnlyList<string?> tokens, bool metaIsToken)
+    {
+        var blocked = new SortedSet<char>();
+        if (metaIsToken)
+        {
+            foreach (string? token in tokens)
+            {
+                if (token is null || token.Length < 2) continue;
+                for (int i = token.IndexOf(Meta, 1); i > 0; i = i + 1 < token.Length ? token.IndexOf(Meta, i + 1) : -1)
+                    if (token[i - 1] != Meta) blocked.Add(token[i - 1]);
+                if (blocked.Count > MaxBlocked) break;
+            }
+        }
+        if (!metaIsToken || blocked.Count > MaxBlocked) return new List<uint> { 0, 0 };
+        var values = new List<uint> { Meta, (uint)blocked.Count };
+        foreach (char c in blocked) values.Add(c);
+        return values;
+    }
+
+    /// <summary>For the generated file's header.</summary>
+    public static string Describe(List<uint> values) =>
+        values[0] == 0 ? "pieces merged whole (no safe cut before '▁')"
+        : values[1] == 0 ? "pieces cut into words before each '▁' that follows another char"
+        : $"pieces cut into words before each '▁' that follows another char, except after the {values[1]} char(s) a token joins to '▁'";
+}

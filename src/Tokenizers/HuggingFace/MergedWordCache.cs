@@ -1,0 +1,68 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Tokenizers.HuggingFace;
+
+/// <summary>
+/// The ids of recently merged words, one cache per thread (no locks, nothing allocated after a thread's first merge),
+/// as Hugging Face caches its words: text repeats its words, and merging one char by char walks the trie a dozen
+/// times. Direct-mapped on a hash of the word: a colliding word replaces the one before. Words longer than
+/// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept. Belongs to one model at a
+/// time: another model's encoder empties it.
+/// </summary>
+internal sealed class MergedWordCache
+{
+    public const int MaxChars = 24, MaxIds = 12;
+    private const int Slots = 4096;
+
+    [ThreadStatic] private static MergedWordCache? t_cache;
+
+    private readonly char[] _chars = new char[Slots * MaxChars];
+    private readonly int[] _ids = new int[Slots * MaxIds];
+    private readonly byte[] _charCount = new byte[Slots];
+    private readonly byte[] _idCount = new byte[Slots];
+    private object? _owner;
+
+    /// <summary>This thread's cache, emptied first when it last served another model.</summary>
+    public static MergedWordCache For(object owner)
+    {
+        var cache = t_cache ??= new MergedWordCache();
+        if (!ReferenceEquals(cache._owner, owner))
+        {
+            Array.Clear(cache._charCount);
+            cache._owner = owner;
+        }
+        return cache;
+    }
+
+    /// <summary>Copies the cached ids of <paramref name="word"/> to <paramref name="ids"/>; their count, or -1 when not cached.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int TryGet(ReadOnlySpan<char> word, Span<int> ids)
+    {
+        if (word.Length > MaxChars || word.IsEmpty) return -1;
+        int slot = Slot(word);
+        if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
+        int count = _idCount[slot];
+        _ids.AsSpan(slot * MaxIds, count).CopyTo(ids);
+        return count;
+    }
+
+    /// <summary>Keeps the ids of a merged word, when both fit.</summary>
+    public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids)
+    {
+        if (word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
+        int slot = Slot(word);
+        word.CopyTo(_chars.AsSpan(slot * MaxChars));
+        ids.CopyTo(_ids.AsSpan(slot * MaxIds));
+        _charCount[slot] = (byte)word.Length;
+        _idCount[slot] = (byte)ids.Length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Slot(ReadOnlySpan<char> word)
+    {
+        uint hash = 2166136261;
+        foreach (char c in word) hash = (hash ^ c) * 16777619;
+        return (int)((hash ^ (hash >> 15)) & (Slots - 1));
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+
+namespace Tokenizers.HuggingFace;
+
+/// <summary>
+/// Cuts a SentencePiece-style piece into words that merge to the same ids, where the builder proved it exact
+/// (<see cref="Compilation.MetaspaceCuts"/>): before each meta char that follows a char other than itself and the
+/// blocked ones.
+/// </summary>
+internal readonly ref struct WordCuts(char meta, ReadOnlySpan<uint> blocked)
+{
+    private readonly ReadOnlySpan<uint> _blocked = blocked;
+
+    /// <summary>Whether pieces are cut at all.</summary>
+    public bool Enabled => meta != '\0';
+
+    /// <summary>The end of the word that starts at <paramref name="start"/> (the piece's length for its last word).</summary>
+    public int WordEnd(ReadOnlySpan<char> piece, int start)
+    {
+        if (meta == '\0') return piece.Length;
+        for (int from = start + 1; from < piece.Length;)
+        {
+            int found = piece[from..].IndexOf(meta);
+            if (found < 0) break;
+            int at = from + found;
+            char before = piece[at - 1];
+            if (before != meta && !IsBlocked(before)) return at;
+            from = at + 1;
+        }
+        return piece.Length;
+    }
+
+    private bool IsBlocked(char c)
+    {
+        foreach (uint b in _blocked)
+            if (b == c) return true;
+        return false;
+    }
+}
