@@ -71,8 +71,10 @@ internal sealed class JsonLinesDocumentSource : DocumentSource
     public override int Decode(DocumentRow row, ref char[] chars)
     {
         ReadOnlySpan<byte> line = row.Bytes.Span;
-        int valid = StrictUtf8.Decode(line, ref chars);
-        if (valid < 0) throw Error($"line {row.Location}: invalid UTF-8 at byte {-1 - valid} of the line");
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+            throw Error($"line {row.Location}: invalid UTF-8 at byte {Commands.InputFiles.FirstInvalidUtf8(line)} of the line");
+        // The string's chars are at most its bytes.
+        if (chars.Length < line.Length) chars = new char[Math.Max(line.Length, 2 * chars.Length)];
         try
         {
             var reader = new Utf8JsonReader(line);
