@@ -90,16 +90,22 @@ public sealed partial class StreamingEncoder
     }
 
     /// <summary>
-    /// Chunks copied out of the chunker's buffer into one array, split into up to one part a thread (whole chunks, about
-    /// equal in chars); each part's ids go to a buffer of its own, delivered in order.
+    /// Chunks copied out of the chunker's buffer into one array, split into parts of whole chunks about equal in chars (four a
+    /// thread); each part's ids go to a buffer of its own, delivered in order.
     /// </summary>
-    private sealed class Batch(int parts) : IDisposable
+    private sealed class Batch(int threads) : IDisposable
     {
+        /// <summary>
+        /// Parts a thread: the threads take parts as they finish, so one thread that the OS holds back (a busy machine)
+        /// delays the batch by a part, not by its whole share.
+        /// </summary>
+        private const int PartsPerThread = 4;
+
         private readonly List<(int Start, int Length, long Offset)> _chunks = [];
-        private readonly int[] _partEnds = new int[parts];            // chunk index each part ends before
-        private readonly IdBuffer[] _ids = CreateParts(parts);
-        private readonly long[] _counts = new long[parts];
-        private readonly Exception?[] _errors = new Exception?[parts];
+        private readonly int[] _partEnds = new int[threads * PartsPerThread];            // chunk index each part ends before
+        private readonly IdBuffer[] _ids = CreateParts(threads * PartsPerThread);
+        private readonly long[] _counts = new long[threads * PartsPerThread];
+        private readonly Exception?[] _errors = new Exception?[threads * PartsPerThread];
         private char[] _text = [];
         private int _partCount;
 
@@ -148,7 +154,7 @@ public sealed partial class StreamingEncoder
         }
 
         public void Encode(StreamingEncoder owner, bool keepIds) =>
-            Parallel.For(0, _partCount, new ParallelOptions { MaxDegreeOfParallelism = _partEnds.Length }, part =>
+            Parallel.For(0, _partCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
             {
                 _counts[part] = 0;
                 _ids[part].Count = 0;
