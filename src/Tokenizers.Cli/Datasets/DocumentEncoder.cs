@@ -9,20 +9,25 @@ namespace Tokenizers.Cli.Datasets;
 /// <summary>
 /// Encodes batches of documents into a token file in nanoGPT's and llm.c's layout: for each document in order, the
 /// separator token (<c>&lt;|endoftext|&gt;</c>) and then its ids, with special-token text as ordinary text
-/// (<c>encode_ordinary</c>). A batch is split into one run of consecutive documents a thread; runs are written in order.
+/// (<c>encode_ordinary</c>). A batch is split into runs of consecutive documents, four a thread; runs are written in order.
 /// </summary>
 internal sealed class DocumentEncoder : IDisposable
 {
+    /// <summary>Runs a thread, taken as threads finish: a thread held back by a busy machine delays a batch by one run.</summary>
+    private const int RunsPerThread = 4;
+
     private readonly ITokenizer _tokenizer;
     private readonly int _separatorId;
+    private readonly int _threads;
     private readonly Worker[] _workers;
 
     public DocumentEncoder(ITokenizer tokenizer, int separatorId, int threads)
     {
         _tokenizer = tokenizer;
         _separatorId = separatorId;
-        _workers = new Worker[threads];
-        for (int i = 0; i < threads; i++) _workers[i] = new Worker();
+        _threads = threads;
+        _workers = new Worker[threads * RunsPerThread];
+        for (int i = 0; i < _workers.Length; i++) _workers[i] = new Worker();
     }
 
     /// <summary>Encodes <paramref name="rows"/> of <paramref name="source"/> and appends their ids to <paramref name="writer"/>; returns the ids written.</summary>
@@ -30,7 +35,7 @@ internal sealed class DocumentEncoder : IDisposable
     public long Encode(DocumentSource source, List<DocumentRow> rows, TokenFileWriter writer)
     {
         int parts = Math.Min(_workers.Length, Math.Max(1, rows.Count));
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = _threads }, part =>
         {
             Worker worker = _workers[part];
             worker.Ids.Count = 0;
