@@ -14,6 +14,12 @@ namespace Tokenizers.Cli.Datasets;
 /// </summary>
 internal sealed class ParquetDocumentSource : DocumentSource
 {
+    /// <summary>
+    /// Parquet.Net keeps the buffers it decompresses pages into in a pool that, unbounded by default, only grows; kept
+    /// to a few row groups' worth, so that memory stays flat however many row groups a file has.
+    /// </summary>
+    private static readonly ParquetOptions s_options = new() { MaximumSmallPoolFreeBytes = 16 << 20, MaximumLargePoolFreeBytes = 64 << 20 };
+
     private readonly FileStream _stream;
     private readonly ParquetReader _reader;
     private readonly DataField _raw;
@@ -25,7 +31,7 @@ internal sealed class ParquetDocumentSource : DocumentSource
         _stream = OpenFile(path);
         try
         {
-            _reader = Run(() => ParquetReader.CreateAsync(_stream, leaveStreamOpen: true).GetAwaiter().GetResult(), "");
+            _reader = Run(() => ParquetReader.CreateAsync(_stream, s_options, leaveStreamOpen: true).GetAwaiter().GetResult(), "");
             Field? field = _reader.Schema.Fields.FirstOrDefault(f => f.Name == column);
             if (field is null)
                 throw Error($"no column '{column}'; its columns are {string.Join(", ", _reader.Schema.Fields.Select(f => f.Name))}");
