@@ -66,6 +66,13 @@ public sealed class ShardedRunTests : IDisposable
         Assert.Equal((2, $"tokenizers: error: {error}\n"), (run.ExitCode, run.Stderr));
     }
 
+    [Fact]
+    public void StandardInputIsNotADataset()
+    {
+        var run = CliRunner.RunBuiltIn("encode", "-e", "gpt2", "--jsonl", "-", "--column", "text", "--output-tokens", _folder.File("out"));
+        Assert.Equal((2, "tokenizers: error: --column reads files (a shard each, resumable), not standard input\n"), (run.ExitCode, run.Stderr));
+    }
+
     private static (Process Process, System.Text.StringBuilder Output) Start(string[] args, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

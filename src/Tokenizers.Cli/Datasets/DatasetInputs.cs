@@ -18,6 +18,8 @@ internal static class DatasetInputs
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (string input in inputs)
         {
+            if (input == Commands.InputFiles.StandardInput)
+                throw new CliException("--column reads files (a shard each, resumable), not standard input");
             string name = Path.GetFileName(input);
             if (name.IndexOfAny(['*', '?']) < 0)
             {
