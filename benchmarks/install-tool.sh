@@ -12,7 +12,9 @@ quiet=(-c Release -nologo -v q -o "$dir/packages")
 dotnet pack "$cli" "${quiet[@]}" >/dev/null
 dotnet pack "$cli" "${quiet[@]}" -r linux-x64 >/dev/null
 dotnet pack "$cli" "${quiet[@]}" -r any -p:PublishAot=false >/dev/null
-dotnet tool install Tokenizers.Cli --version 0.1.0 --tool-path "$dir/tool" --add-source "$dir/packages" >/dev/null
+# The local folder alone, so that no package of the same name on a feed stands in for this build.
+printf '<configuration><packageSources><clear /><add key="local" value="%s" /></packageSources></configuration>\n' "$dir/packages" > "$dir/nuget.config"
+dotnet tool install Tokenizers.Cli --version 0.1.0 --tool-path "$dir/tool" --configfile "$dir/nuget.config" >/dev/null
 mkdir -p "$dir/any-package"
 (cd "$dir/any-package" && unzip -q -o "$dir/packages/Tokenizers.Cli.any.0.1.0.nupkg")
 ln -sfn "$dir/any-package/tools/net10.0/any" "$dir/any"

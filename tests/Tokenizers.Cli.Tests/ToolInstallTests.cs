@@ -26,7 +26,17 @@ public sealed class ToolInstallTests : IDisposable
         Assert.Equal(["Tokenizers.Cli.0.1.0.nupkg", "Tokenizers.Cli.any.0.1.0.nupkg", "Tokenizers.Cli.linux-x64.0.1.0.nupkg"],
             Directory.GetFiles(packages).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
-        var install = DotNet.Run(_folder.Path, "tool", "install", "Tokenizers.Cli", "--version", "0.1.0", "--tool-path", tools, "--add-source", packages);
+        // The local folder alone: a package of the same name and version on a feed must not stand in for this build.
+        string config = _folder.File("nuget.config");
+        File.WriteAllText(config, $"""
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+        var install = DotNet.Run(_folder.Path, "tool", "install", "Tokenizers.Cli", "--version", "0.1.0", "--tool-path", tools, "--configfile", config);
         Assert.True(install.ExitCode == 0, install.Output);
 
         // On linux-x64 the command is the native executable itself, not a host that starts the runtime.
