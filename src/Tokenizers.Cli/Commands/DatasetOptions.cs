@@ -38,7 +38,7 @@ internal sealed class DatasetOptions
             if (result.GetResult(option) is { Implicit: false }) throw new CliException($"{option.Name} goes with --column");
     }
 
-    public DatasetRequest Request(ParseResult result, ITokenizer tokenizer, string tokenizerName, string[] inputs, bool jsonLines,
+    public DatasetRequest Request(ParseResult result, ITokenizer tokenizer, string tokenizerName, string[] inputs,
         string output, int threads, bool quiet)
     {
         ShardSelection selection = ShardSelection.Resolve(result.GetValue(ShardIndex), result.GetValue(ShardCount), Environment.GetEnvironmentVariable);
@@ -46,7 +46,7 @@ internal sealed class DatasetOptions
         bool pattern = inputs.Any(i => Path.GetFileName(i).IndexOfAny(['*', '?']) >= 0);
         bool folder = files.Count > 1 || pattern || selection.Count > 1 || Directory.Exists(output)
             || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
-        return new DatasetRequest(tokenizer, tokenizerName, files, result.GetValue(Column)!, jsonLines, output, folder,
+        return new DatasetRequest(tokenizer, tokenizerName, files, result.GetValue(Column)!, output, folder,
             result.GetValue(Separator)!, selection, threads, quiet);
     }
 }

@@ -58,7 +58,7 @@ internal static class EncodeCommand
                 if (jsonLines is not null) inputs = [jsonLines, .. inputs];
                 if (inputs.Length == 0) throw new CliException("--column needs --input or --jsonl");
                 tokenizer = tokenizerOptions.Resolve(result, registry);
-                DatasetRun.Run(dataset.Request(result, tokenizer, tokenizerOptions.Name(result), inputs, jsonLines is not null, tokenFile,
+                DatasetRun.Run(dataset.Request(result, tokenizer, tokenizerOptions.Name(result), inputs, tokenFile,
                     result.GetValue(threads), result.GetValue(quiet)), output, error);
                 return 0;
             }

@@ -11,7 +11,7 @@ namespace Tokenizers.Cli.Datasets;
 /// <param name="Inputs">The sorted inputs of every task (<see cref="DatasetInputs"/>).</param>
 /// <param name="Output">The shard file (one input, not sharded) or the folder of shards and manifests.</param>
 /// <param name="OutputIsFolder">Shards go into <paramref name="Output"/> as a folder.</param>
-internal sealed record DatasetRequest(ITokenizer Tokenizer, string TokenizerName, IReadOnlyList<string> Inputs, string Column, bool JsonLines,
+internal sealed record DatasetRequest(ITokenizer Tokenizer, string TokenizerName, IReadOnlyList<string> Inputs, string Column,
     string Output, bool OutputIsFolder, string Separator, ShardSelection Selection, int Threads, bool Quiet);
 
 /// <summary>
@@ -65,7 +65,7 @@ internal static class DatasetRun
     private static TokenShard EncodeShard(DatasetRequest request, DocumentEncoder encoder, int index, string input, long inputBytes,
         string shardPath, string shardName, TokenFileWidth width, DatasetProgress progress)
     {
-        using DocumentSource source = DocumentSource.Open(input, request.Column, request.JsonLines);
+        using DocumentSource source = DocumentSource.Open(input, request.Column);
         var rows = new List<DocumentRow>();
         long rowCount = 0, tokens = 0;
         string hash = "";

@@ -26,10 +26,13 @@ internal abstract class DocumentSource : IDisposable
     /// <exception cref="CliException">The record is not valid UTF-8 or holds no string (naming the file and row).</exception>
     public abstract int Decode(DocumentRow row, ref char[] chars);
 
-    /// <summary>Opens <paramref name="path"/> as Parquet (by its <c>.parquet</c> name or its <c>PAR1</c> magic) or else as JSON Lines.</summary>
-    public static DocumentSource Open(string path, string column, bool jsonLines)
+    /// <summary>
+    /// Opens <paramref name="path"/> as Parquet (by its <c>.parquet</c> name or its <c>PAR1</c> magic) or else as JSON Lines,
+    /// whether <c>--input</c> or <c>--jsonl</c> named it, so that one run can mix them.
+    /// </summary>
+    public static DocumentSource Open(string path, string column)
     {
-        if (!jsonLines && IsParquet(path)) return new ParquetDocumentSource(path, column);
+        if (IsParquet(path)) return new ParquetDocumentSource(path, column);
         return new JsonLinesDocumentSource(path, column);
     }
 
