@@ -105,8 +105,10 @@ internal static class StreamingInput
                 return;
             }
             double done = stream.Position, mib = 1024.0 * 1024.0;
+            double rate = done / now.TotalSeconds;
             string of = _length > 0 ? $" of {_length / mib:N1} MiB ({100 * done / _length:F0}%)" : " MiB";
-            stderr.WriteLine($"{verb}: {done / mib:N1}{of}, {_tokens:N0} tokens, {done / mib / now.TotalSeconds:N1} MiB/s");
+            string eta = _length > 0 && rate > 0 ? $", ETA {TimeSpan.FromSeconds(Math.Ceiling((_length - done) / rate)):h\\:mm\\:ss}" : "";
+            stderr.WriteLine($"{verb}: {done / mib:N1}{of}, {_tokens:N0} tokens, {rate / mib:N1} MiB/s{eta}");
         }
 
         private static long SafeLength(Stream stream)
