@@ -8,30 +8,14 @@ set -euo pipefail
 encoding=${1:-o200k_base}
 mib=${2:-1024}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-shared=${TOKENIZERS_SHARED:-$repo/../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 dotnet build "$repo/src/Tokenizers.Cli" -c Release -nologo -v q >/dev/null
 cli="$repo/src/Tokenizers.Cli/bin/Release/net10.0/tokenizers"
 
-# One block of about 1 MiB, then as many copies as the size asks for: always whole lines, so always valid UTF-8.
-{
-  if [ -f "$shared/data/the-verdict.txt" ]; then cat "$shared/data/the-verdict.txt"; else
-    printf 'I HAD always thought Jack Gisburn rather a cheap genius--though a good fellow enough--so it was no great surprise to me to hear that, in the height of his glory, he had dropped his painting.\n%.0s' $(seq 100)
-  fi
-} > "$work/prose.txt"
-multilingual=$'Ça coûte 12,50 € — naïve café, straße, İstanbul, ǅemal.\nПривет, мир! Это тест токенизатора №42.\nΚαλημέρα κόσμε· ο τοκενιστής μετράει 3.14159 λέξεις.\n東京タワーは高さ333メートルです。我们今天学习分词器。\nمرحبا بالعالم، هذا اختبار ١٢٣.\nEmoji: 😀👍🏽 👨‍👩‍👧‍👦 🇫🇷 1️⃣ — done!\n    def encode(self, text: str) -> list[int]:\n        return [self.vocab[t] for t in text.split()]  # TODO\n'
-block="$work/block.txt"
-: > "$block"
-while [ "$(stat -c %s "$block")" -lt 1048576 ]; do
-  cat "$work/prose.txt" >> "$block"
-  for _ in 1 2 3 4 5 6 7 8; do printf '%s' "$multilingual" >> "$block"; done
-done
 corpus="$work/corpus.txt"
-: > "$corpus"
-blocks=$(( (mib * 1048576 + $(stat -c %s "$block") - 1) / $(stat -c %s "$block") ))
-for _ in $(seq "$blocks"); do cat "$block"; done > "$corpus"
+"$repo/benchmarks/corpus.sh" "$corpus" "$mib"
 bytes=$(stat -c %s "$corpus")
 
 echo "corpus: $bytes bytes ($(( bytes / 1048576 )) MiB) in $work; encoding: $encoding"

@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 
 (cd "$here" && npm install --no-audit --no-fund --silent >/dev/null)
 dotnet build "$root/benchmarks/Tokenizers.Benchmarks" -c Release -v q -nologo >/dev/null
-dotnet publish "$root/src/Tokenizers.Cli" -c Release -r linux-x64 --self-contained false -o "$work/cli" -v q -nologo >/dev/null
+dotnet publish "$root/src/Tokenizers.Cli" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$work/cli" -v q -nologo >/dev/null
 dotnet "$root/benchmarks/Tokenizers.Benchmarks/bin/Release/net10.0/Tokenizers.Benchmarks.dll" --write-training-corpus "$work/corpus.txt"
 echo "corpus: $(wc -c < "$work/corpus.txt") bytes; $(nproc) cores; median of $runs runs each"
 

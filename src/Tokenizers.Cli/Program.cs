@@ -66,6 +66,7 @@ public static class Program
             CountCommand.Create(registry),
             ConvertCommand.Create(),
             TrainCommand.Create(),
+            VerifyCommand.Create(),
         };
 
     /// <summary>

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using Tokenizers.Data;
 
 namespace Tokenizers.TorchSharp;
@@ -23,6 +26,48 @@ public abstract class TokenSource : IDisposable
 
     /// <summary>Reads through <paramref name="reader"/>; the source disposes it only when <paramref name="ownsReader"/>.</summary>
     public static TokenSource FromFile(TokenFileReader reader, bool ownsReader = false) => new FileTokenSource(reader, ownsReader);
+
+    /// <summary>
+    /// <paramref name="sources"/> read as one, in order (token files of a prepared dataset, say); disposing the result
+    /// disposes them when <paramref name="ownsSources"/>.
+    /// </summary>
+    public static TokenSource Concat(IReadOnlyList<TokenSource> sources, bool ownsSources = true) =>
+        new ConcatenatedTokenSource(sources ?? throw new ArgumentNullException(nameof(sources)), ownsSources);
+
+    /// <summary>
+    /// The shards of a prepared dataset as one token source: <paramref name="path"/> is a folder of shards with the
+    /// manifests <c>tokenizers encode --column</c> wrote (every task's, of a sharded run), or one manifest file. Shards are
+    /// read in the order of their inputs, each memory-mapped, so the whole is the token file a single input of all the
+    /// rows would have given.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A manifest cannot be read, the manifests differ in width, or a shard is listed twice.</exception>
+    public static TokenSource OpenShards(string path)
+    {
+        IReadOnlyList<string> manifests = Directory.Exists(path) ? TokenShardManifest.FindIn(path) : [path];
+        if (manifests.Count == 0) throw new InvalidDataException($"{path} holds no manifest*.json");
+        var shards = new List<(TokenShard Shard, string Folder, TokenFileWidth Width)>();
+        foreach (string manifestPath in manifests)
+        {
+            TokenShardManifest manifest = TokenShardManifest.Read(manifestPath);
+            string folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+            foreach (TokenShard shard in manifest.Shards) shards.Add((shard, folder, manifest.Width));
+        }
+        if (shards.Select(s => s.Width).Distinct().Count() > 1) throw new InvalidDataException($"{path}: the manifests mix uint16 and uint32 shards");
+        if (shards.GroupBy(s => s.Shard.Index).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InvalidDataException($"{path}: input {twice.Key} is listed {twice.Count()} times");
+        var sources = new List<TokenSource>();
+        try
+        {
+            foreach (var (shard, folder, width) in shards.OrderBy(s => s.Shard.Index))
+                sources.Add(OpenFile(Path.Combine(folder, shard.Shard), width));
+        }
+        catch
+        {
+            foreach (TokenSource source in sources) source.Dispose();
+            throw;
+        }
+        return Concat(sources);
+    }
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -22,9 +23,9 @@ internal static class CommonOptions
 
     /// <summary>The one option of <paramref name="options"/> that was given.</summary>
     /// <exception cref="CliException">None or several were given.</exception>
-    public static Option<string> ExactlyOne(ParseResult result, params Option<string>[] options)
+    public static Option ExactlyOne(ParseResult result, params Option[] options)
     {
-        Option<string>[] given = options.Where(o => result.GetResult(o) is not null).ToArray();
+        Option[] given = options.Where(o => result.GetResult(o) is not null).ToArray();
         return given.Length == 1
             ? given[0]
             : throw new CliException($"give exactly one of {string.Join(", ", options.Select(o => o.Name))}");
@@ -43,6 +44,15 @@ internal static class CommonOptions
     {
         Description = "Apply the tokenizer's post-processor, e.g. a tokenizer.json's BOS/EOS template (other tokenizers add nothing); reads a file whole",
     };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Threads that encode a file, cut into chunks where the ids cannot change (default: every core)",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1"); } },
+    };
+
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress lines on stderr" };
 
     public static SpecialTokenPolicy Policy(ParseResult result, Option<bool> allowSpecial) =>
         result.GetValue(allowSpecial) ? SpecialTokenPolicy.All : SpecialTokenPolicy.None;

@@ -12,8 +12,10 @@ internal static class CountCommand
         Option<string> text = CommonOptions.Text();
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
         Option<bool> addSpecial = CommonOptions.AddSpecialTokens();
+        Option<int> threads = CommonOptions.Threads();
+        Option<bool> quiet = CommonOptions.Quiet();
         var command = new Command("count", "Print the number of tokens of a text");
-        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, allowSpecial, addSpecial]) command.Options.Add(option);
+        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, allowSpecial, addSpecial, threads, quiet]) command.Options.Add(option);
         command.SetAction(result =>
         {
             bool fromText = CommonOptions.ExactlyOne(result, input, text) == text;
@@ -22,8 +24,9 @@ internal static class CountCommand
             bool add = result.GetValue(addSpecial);
             long count = fromText && !add
                 ? tokenizer.CountTokens(result.GetValue(text) ?? "", policy)
-                : StreamingInput.Encode(tokenizer, policy, fromText ? null : result.GetValue(input)!, result.GetValue(text), _ => { },
-                    result.InvocationConfiguration.Error, "count", addSpecialTokens: add).Tokens;
+                : StreamingInput.Encode(tokenizer, policy, fromText ? null : result.GetValue(input)!, result.GetValue(text), onIds: null,
+                    result.InvocationConfiguration.Error, "count", addSpecialTokens: add, threads: result.GetValue(threads),
+                    quiet: result.GetValue(quiet)).Tokens;
             result.InvocationConfiguration.Output.WriteLine(count);
             return 0;
         });

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Tokenizers.Cli.Datasets;
 using Tokenizers.Data;
 using Tokenizers.Streaming;
 
@@ -15,34 +16,62 @@ internal static class EncodeCommand
     public static Command Create(EncodingRegistry registry)
     {
         var tokenizerOptions = new TokenizerOptions();
-        Option<string> input = CommonOptions.InputFile("UTF-8 text file to encode, read as a stream");
+        Option<string[]> input = new("--input", "-i")
+        {
+            Description = $"UTF-8 text file to encode, read as a stream ({InputFiles.HelpNote}); with --column, Parquet or JSON Lines files, "
+                + "repeatable, or patterns with * and ? in the file name",
+            AllowMultipleArgumentsPerToken = true,
+        };
         Option<string> text = CommonOptions.Text();
         Option<string> jsonl = new("--jsonl")
         {
-            Description = $"JSON Lines file whose objects each have a \"text\" field ({InputFiles.HelpNote})",
+            Description = $"JSON Lines file whose objects each have a \"text\" field ({InputFiles.HelpNote}); with --column, that field",
         };
         Option<bool> allowSpecial = CommonOptions.AllowSpecial();
         Option<bool> addSpecial = CommonOptions.AddSpecialTokens();
         Option<string> outputTokens = new("--output-tokens")
         {
             Description = "Write the ids to this token file instead of printing them: flat little-endian uint16 when the vocabulary "
-                + "has at most 65,536 ids (nanoGPT's .bin), else uint32. Streams in bounded memory, with progress on stderr",
+                + "has at most 65,536 ids (nanoGPT's .bin), else uint32. Streams in bounded memory, with progress on stderr. "
+                + "With --column and several inputs (or a pattern, or --shard-count): a folder of shards and manifests",
         };
-        var command = new Command("encode", "Print the token ids of a text, or write them to a token file");
-        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, jsonl, allowSpecial, addSpecial, outputTokens]) command.Options.Add(option);
+        var dataset = new DatasetOptions();
+        Option<int> threads = CommonOptions.Threads();
+        Option<bool> quiet = CommonOptions.Quiet();
+        var command = new Command("encode", "Print the token ids of a text, or write them to a token file; prepare datasets (--column)");
+        foreach (Option option in (Option[])[.. tokenizerOptions.All, input, text, jsonl, allowSpecial, addSpecial, outputTokens, .. dataset.All, threads, quiet])
+            command.Options.Add(option);
         command.SetAction(result =>
         {
-            Option<string> source = CommonOptions.ExactlyOne(result, input, text, jsonl);
-            ITokenizer tokenizer = tokenizerOptions.Resolve(result, registry);
-            var policy = new Policy(CommonOptions.Policy(result, allowSpecial), result.GetValue(addSpecial));
+            ITokenizer tokenizer;
             TextWriter output = result.InvocationConfiguration.Output;
             TextWriter error = result.InvocationConfiguration.Error;
-            string? path = source == input ? result.GetValue(input) : null;
-            string? value = source == text ? result.GetValue(text) ?? "" : null;
+            string[] inputs = result.GetValue(input) ?? [];
             string? tokenFile = result.GetValue(outputTokens);
+            if (result.GetValue(dataset.Column) is string column)
+            {
+                if (result.GetResult(text) is not null) throw new CliException("--column reads --input or --jsonl files, not --text");
+                if (result.GetValue(allowSpecial) || result.GetValue(addSpecial))
+                    throw new CliException("--column writes each document as the separator and its ordinary ids; --allow-special and --add-special-tokens do not apply");
+                if (tokenFile is null) throw new CliException("--column needs --output-tokens");
+                string? jsonLines = result.GetValue(jsonl);
+                if (jsonLines is not null) inputs = [jsonLines, .. inputs];
+                if (inputs.Length == 0) throw new CliException("--column needs --input or --jsonl");
+                tokenizer = tokenizerOptions.Resolve(result, registry);
+                DatasetRun.Run(dataset.Request(result, tokenizer, tokenizerOptions.Name(result), inputs, tokenFile,
+                    result.GetValue(threads), result.GetValue(quiet)), output, error);
+                return 0;
+            }
+            dataset.RejectWithoutColumn(result);
+            Option source = CommonOptions.ExactlyOne(result, input, text, jsonl);
+            if (inputs.Length > 1) throw new CliException("several --input files are a dataset: give --column (and --output-tokens)");
+            tokenizer = tokenizerOptions.Resolve(result, registry);
+            var policy = new Policy(CommonOptions.Policy(result, allowSpecial), result.GetValue(addSpecial), result.GetValue(threads), result.GetValue(quiet));
+            string? path = source == input ? inputs[0] : null;
+            string? value = source == text ? result.GetValue(text) ?? "" : null;
             if (tokenFile is not null)
             {
-                if (source == jsonl) throw new CliException("--output-tokens takes --input or --text, not --jsonl");
+                if (source == jsonl) throw new CliException("--output-tokens takes --input or --text, not --jsonl (or --jsonl with --column)");
                 WriteTokenFile(tokenizer, policy, path, value, tokenFile, output, error);
             }
             else if (source == jsonl)
@@ -77,7 +106,7 @@ internal static class EncodeCommand
                     id.TryFormat(digits, out int n, provider: System.Globalization.CultureInfo.InvariantCulture);
                     output.Write(digits, 0, n);
                 }
-            }, error, "encode", validateFirst: true, policy.AddSpecialTokens);
+            }, error, "encode", validateFirst: true, policy.AddSpecialTokens, policy.Threads, policy.Quiet);
         }
         catch (CliException) when (!first)
         {
@@ -94,44 +123,13 @@ internal static class EncodeCommand
     private static void WriteTokenFile(ITokenizer tokenizer, Policy policy, string? path, string? text, string tokenFile,
         TextWriter output, TextWriter error)
     {
-        if (Directory.Exists(tokenFile)) throw new CliException($"{tokenFile} is a directory; --output-tokens names a file");
         TokenFileWidth width = TokenFile.WidthFor(tokenizer.VocabularySize);
-        string fullPath = Path.GetFullPath(tokenFile);
-        string folder = Path.GetDirectoryName(fullPath)!;
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.partial");
-        StreamingEncodeResult result;
-        try
+        StreamingEncodeResult result = AtomicOutput.Write(tokenFile, stream =>
         {
-            try
-            {
-                Directory.CreateDirectory(folder);
-                using var writer = new TokenFileWriter(temporary, width);
-                result = StreamingInput.Encode(tokenizer, policy.Special, path, text, writer.Write, error, "encode", addSpecialTokens: policy.AddSpecialTokens);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException($"cannot write {tokenFile}: {e.Message}");
-            }
-            try
-            {
-                File.Move(temporary, fullPath, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException($"cannot write {tokenFile}: {e.Message}");
-            }
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(temporary);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: the error that got us here matters more.
-            }
-        }
+            using var writer = new TokenFileWriter(stream, width, leaveOpen: true);
+            return StreamingInput.Encode(tokenizer, policy.Special, path, text, writer.Write, error, "encode", addSpecialTokens: policy.AddSpecialTokens,
+                threads: policy.Threads, quiet: policy.Quiet);
+        });
         output.WriteLine($"wrote {tokenFile}: {result.Tokens:N0} tokens, {(width == TokenFileWidth.UInt16 ? "uint16" : "uint32")} little-endian "
             + $"({result.Tokens * (int)width:N0} bytes), from {result.Chars:N0} chars");
     }
@@ -169,7 +167,7 @@ internal static class EncodeCommand
     }
 
     /// <summary>Which special tokens the text may hold, and whether the post-processor adds its own.</summary>
-    private readonly record struct Policy(SpecialTokenPolicy Special, bool AddSpecialTokens);
+    private readonly record struct Policy(SpecialTokenPolicy Special, bool AddSpecialTokens, int Threads, bool Quiet);
 
     private static string ReadTextField(string line, string path, int lineNumber)
     {

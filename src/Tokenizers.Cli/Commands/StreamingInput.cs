@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using Tokenizers.Streaming;
 
 namespace Tokenizers.Cli.Commands;
 
@@ -19,13 +20,16 @@ internal static class StreamingInput
 
     /// <summary>
     /// Hands the ids of the file at <paramref name="path"/> (<c>-</c>: standard input) or of <paramref name="text"/> to
-    /// <paramref name="onIds"/> in order. The input is read once, unless <paramref name="validateFirst"/> asks that it be
-    /// checked whole before the first id (for callers whose output cannot be taken back, stdout) and it is seekable; an
-    /// input that is not is checked as it streams, so a bad byte fails the command after the ids before it.
-    /// <paramref name="addSpecialTokens"/> applies the post-processor to the whole text, which is then read whole.
+    /// <paramref name="onIds"/> in order; with <paramref name="onIds"/> null, only counts them. The input is read once,
+    /// unless <paramref name="validateFirst"/> asks that it be checked whole before the first id (for callers whose output
+    /// cannot be taken back, stdout) and it is seekable; an input that is not is checked as it streams, so a bad byte
+    /// fails the command after the ids before it. A file is encoded on <paramref name="threads"/> threads, cut into chunks
+    /// where the ids cannot change. <paramref name="addSpecialTokens"/> applies the post-processor to the whole text,
+    /// which is then read whole.
     /// </summary>
     public static StreamingEncodeResult Encode(ITokenizer tokenizer, SpecialTokenPolicy policy, string? path, string? text,
-        TokenSpanAction onIds, TextWriter stderr, string verb, bool validateFirst = false, bool addSpecialTokens = false)
+        TokenSpanAction? onIds, TextWriter stderr, string verb, bool validateFirst = false, bool addSpecialTokens = false,
+        int threads = 1, bool quiet = false)
     {
         StreamingEncodeResult result;
         var streamable = addSpecialTokens ? null : tokenizer as IStreamableTokenizer;
@@ -34,7 +38,7 @@ internal static class StreamingInput
             text ??= "";
             result = streamable is null
                 ? EncodeWhole(tokenizer, policy, text, onIds, addSpecialTokens)
-                : new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars).Encode(new StringReader(text), onIds);
+                : new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars).Encode(new StringReader(text), onIds ?? (_ => { }));
         }
         else
         {
@@ -47,14 +51,17 @@ internal static class StreamingInput
             else
             {
                 var encoder = new StreamingEncoder(streamable, policy, maxChunkChars: MaxChunkChars);
-                var progress = new Progress(stderr, verb, input.Stream);
+                var progress = new Progress(quiet ? TextWriter.Null : stderr, verb, input.Stream);
                 try
                 {
-                    result = encoder.Encode(input.Stream, ids =>
+                    using var reader = new Utf8TextReader(input.Stream, throwOnInvalid: true, leaveOpen: true);
+                    result = (onIds, threads) switch
                     {
-                        onIds(ids);
-                        progress.Add(ids.Length);
-                    }, throwOnInvalidUtf8: true);
+                        (null, 1) => encoder.Encode(reader, ids => progress.Add(ids.Length)),
+                        (null, _) => encoder.Count(reader, threads, progress.Add),
+                        (_, 1) => encoder.Encode(reader, ids => { onIds(ids); progress.Add(ids.Length); }),
+                        _ => encoder.Encode(reader, ids => { onIds(ids); progress.Add(ids.Length); }, threads),
+                    };
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -68,11 +75,11 @@ internal static class StreamingInput
         return result;
     }
 
-    private static StreamingEncodeResult EncodeWhole(ITokenizer tokenizer, SpecialTokenPolicy policy, string text, TokenSpanAction onIds,
+    private static StreamingEncodeResult EncodeWhole(ITokenizer tokenizer, SpecialTokenPolicy policy, string text, TokenSpanAction? onIds,
         bool addSpecialTokens)
     {
         int[] ids = [.. tokenizer.EncodeToIds(text, policy, addSpecialTokens)];
-        onIds(ids);
+        onIds?.Invoke(ids);
         return new StreamingEncodeResult(text.Length, ids.Length, 0);
     }
 
@@ -84,7 +91,9 @@ internal static class StreamingInput
         private long _tokens;
         private TimeSpan _last = TimeSpan.Zero;
 
-        public void Add(int tokens)
+        public void Add(int tokens) => Add((long)tokens);
+
+        public void Add(long tokens)
         {
             _tokens += tokens;
             TimeSpan now = _clock.Elapsed;
@@ -96,8 +105,10 @@ internal static class StreamingInput
                 return;
             }
             double done = stream.Position, mib = 1024.0 * 1024.0;
+            double rate = done / now.TotalSeconds;
             string of = _length > 0 ? $" of {_length / mib:N1} MiB ({100 * done / _length:F0}%)" : " MiB";
-            stderr.WriteLine($"{verb}: {done / mib:N1}{of}, {_tokens:N0} tokens, {done / mib / now.TotalSeconds:N1} MiB/s");
+            string eta = _length > 0 && rate > 0 ? $", ETA {TimeSpan.FromSeconds(Math.Ceiling((_length - done) / rate)):h\\:mm\\:ss}" : "";
+            stderr.WriteLine($"{verb}: {done / mib:N1}{of}, {_tokens:N0} tokens, {rate / mib:N1} MiB/s{eta}");
         }
 
         private static long SafeLength(Stream stream)

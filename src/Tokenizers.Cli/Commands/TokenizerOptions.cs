@@ -40,10 +40,13 @@ internal sealed class TokenizerOptions
 
     public IEnumerable<Option> All => [Encoding, Tokenizer, Merges, Pattern, Special, UnknownToken, NoCache];
 
+    /// <summary>The tokenizer as the command line named it: the encoding, or the tokenizer file's path.</summary>
+    public string Name(ParseResult result) => result.GetValue(Encoding) ?? result.GetValue(Tokenizer) ?? "";
+
     /// <exception cref="CliException">Not exactly one of --encoding and --tokenizer, an unknown encoding, a missing or malformed file (exit code 2).</exception>
     public ITokenizer Resolve(ParseResult result, EncodingRegistry registry)
     {
-        Option<string> given = CommonOptions.ExactlyOne(result, Encoding, Tokenizer);
+        Option given = CommonOptions.ExactlyOne(result, Encoding, Tokenizer);
         Option[] fileOnly = [Merges, Pattern, Special, UnknownToken, NoCache];
         if (given == Encoding)
         {

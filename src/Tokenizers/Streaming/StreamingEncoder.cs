@@ -36,7 +36,7 @@ public readonly record struct StreamingEncodeResult(long Chars, long Tokens, int
 /// been delivered when <see cref="DisallowedSpecialTokenException"/> is thrown; its position counts from the start
 /// of the stream.
 /// </remarks>
-public sealed class StreamingEncoder
+public sealed partial class StreamingEncoder
 {
     /// <summary>The chunk size aimed at: large enough that cutting costs nothing, small enough for the CPU cache.</summary>
     public const int DefaultChunkChars = 1 << 16;
@@ -179,11 +179,9 @@ public sealed class StreamingEncoder
             {
                 status = _tokenizer.EncodeToIds(text[done..], ids, out consumed, out written, _policy);
             }
-            catch (DisallowedSpecialTokenException e)
+            catch (DisallowedSpecialTokenException e) when (offset + done + e.Position <= int.MaxValue)
             {
-                long at = offset + done + e.Position;
-                if (at > int.MaxValue) throw;
-                throw new DisallowedSpecialTokenException(e.Token, (int)at);
+                throw AtStreamPosition(e, offset + done);
             }
             if (written > 0) onIds(ids.AsSpan(0, written));
             tokens += written;
@@ -199,6 +197,10 @@ public sealed class StreamingEncoder
         }
         return tokens;
     }
+
+    /// <summary><paramref name="e"/>, raised in text that starts at <paramref name="offset"/> of the stream, with its position in the stream.</summary>
+    private static DisallowedSpecialTokenException AtStreamPosition(DisallowedSpecialTokenException e, long offset) =>
+        new(e.Token, (int)(offset + e.Position));
 
     /// <summary>Reads chunks that end at safe cuts: text [0, cut) of the buffer, then keeps the rest.</summary>
     private sealed class Chunker : IDisposable

@@ -44,6 +44,40 @@ public class StreamingEncoderTests
         Assert.True(cuts > 1000, "the texts were cut often");
     }
 
+    /// <summary>
+    /// On several threads (batches of chunks encoded at once, delivered in order): the ids, result and count of the
+    /// whole text, over more than one batch of every degree; a disallowed special token in a later batch at its stream position.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void ParallelEncodeAndCountGiveTheWholeTextIds(string encoding)
+    {
+        IStreamableTokenizer tokenizer = Get(encoding);
+        var random = new Random(encoding.GetHashCode() ^ 20261127);
+        var generator = new FuzzText(random.Next());
+        var builder = new System.Text.StringBuilder();
+        while (builder.Length < 1_200_000) builder.Append(generator.Next(loneSurrogates: builder.Length % 5 == 0));
+        string text = builder.ToString();
+        int[] expected = [.. tokenizer.EncodeToIds(text, SpecialTokenPolicy.All)];
+        foreach (int degree in new[] { 1, 2, 3 })
+        {
+            var encoder = new StreamingEncoder(tokenizer, SpecialTokenPolicy.All, chunkChars: random.Next(16, 4096));
+            var ids = new List<int>();
+            StreamingEncodeResult result = encoder.Encode(new StringReader(text), span => ids.AddRange(span.ToArray()), degree, Ct);
+            Assert.Equal((text.Length, expected.Length, 0), (result.Chars, result.Tokens, result.ForcedCuts));
+            Assert.True(expected.AsSpan().SequenceEqual(ids.ToArray()), $"{encoding}, {degree} threads");
+            long counted = 0;
+            Assert.Equal(expected.Length, encoder.Count(new StringReader(text), degree, n => counted += n, Ct).Tokens);
+            Assert.Equal(expected.Length, counted);
+        }
+
+        string disallowed = string.Concat(Enumerable.Repeat("plain words, no tokens here. ", 40_000)) + "<|endoftext|> tail";
+        var strict = new StreamingEncoder(tokenizer, SpecialTokenPolicy.Disallow);
+        int position = disallowed.IndexOf("<|", StringComparison.Ordinal);
+        Assert.Equal(position, Assert.Throws<DisallowedSpecialTokenException>(() => strict.Encode(new StringReader(disallowed), _ => { }, 2, Ct)).Position);
+        Assert.Equal(position, Assert.Throws<DisallowedSpecialTokenException>(() => strict.Count(new StringReader(disallowed), 2, cancellationToken: Ct)).Position);
+    }
+
     [Fact]
     public void UsualProseIsCutManyTimesAndStillExact()
     {

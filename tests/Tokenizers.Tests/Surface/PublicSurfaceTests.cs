@@ -32,6 +32,8 @@ public class PublicSurfaceTests
         "Tokenizers.Data.TokenFileReader",
         "Tokenizers.Data.TokenFileWriter",
         "Tokenizers.Data.TokenFileWidth",
+        "Tokenizers.Data.TokenShard",
+        "Tokenizers.Data.TokenShardManifest",
         "Tokenizers.StreamingDecoder",
         "Tokenizers.StreamingEncoder",
         "Tokenizers.StreamingEncodeResult",
