@@ -37,9 +37,10 @@ public sealed class MLTokenizer : Tokenizer
         if (settings.MaxTokenCount == int.MaxValue)
             return new EncodeResults<int> { Tokens = Tokenizer.EncodeToIds(input, _specialTokens), CharsConsumed = input.Length };
         int end = Tokenizer.GetIndexByTokenCount(input, settings.MaxTokenCount, out int count, _specialTokens);
-        var tokens = Tokenizer.EncodeToTokens(input, _specialTokens);
+        // The first ids of the whole text (a prefix encoded alone may merge differently at its end); no offsets needed.
+        var all = Tokenizer.EncodeToIds(input, _specialTokens);
         var ids = new int[count];
-        for (int i = 0; i < count; i++) ids[i] = tokens[i].Id;
+        for (int i = 0; i < count; i++) ids[i] = all[i];
         return new EncodeResults<int> { Tokens = ids, CharsConsumed = end };
     }
 

@@ -227,7 +227,8 @@ internal sealed class BpePieceEncoder
                     count += cached;
                     continue;
                 }
-                int merged = MergeChars(word, ids[count..]);
+                // Transcoded, then (known not to be one token) straight to MergeChars.
+                int merged = EncodeBytes(word, ids[count..], lookedUp: true);
                 cache.Add(word, ids.Slice(count, merged));
                 count += merged;
             }
@@ -272,26 +273,6 @@ internal sealed class BpePieceEncoder
         }
 
         /// <summary>A word that is not one token: backtracking where the builder proved it exact, else merged by Hugging Face's rule over its chars.</summary>
-        private int MergeChars(ReadOnlySpan<char> word, Span<int> ids)
-        {
-            if (word.Length * 3 > StackBytes)
-            {
-                byte[] rented = ArrayPool<byte>.Shared.Rent(word.Length * 3);
-                try
-                {
-                    int length = Utf8.Encode(word, rented);
-                    return MergeChars(rented.AsSpan(0, length), ids);
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
-            }
-            Span<byte> bytes = stackalloc byte[StackBytes];
-            int count = Utf8.Encode(word, bytes);
-            return MergeChars(bytes[..count], ids);
-        }
-
         private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
         {
             if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking)

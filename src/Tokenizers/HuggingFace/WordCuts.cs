@@ -11,9 +11,6 @@ internal readonly ref struct WordCuts(char meta, ReadOnlySpan<uint> blocked)
 {
     private readonly ReadOnlySpan<uint> _blocked = blocked;
 
-    /// <summary>Whether pieces are cut at all.</summary>
-    public bool Enabled => meta != '\0';
-
     /// <summary>The end of the word that starts at <paramref name="start"/> (the piece's length for its last word).</summary>
     public int WordEnd(ReadOnlySpan<char> piece, int start)
     {

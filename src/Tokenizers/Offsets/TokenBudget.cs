@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using Tokenizers.HuggingFace;
 
 namespace Tokenizers.Offsets;
 
@@ -28,7 +27,7 @@ internal static class TokenBudget
             return text.Length;
         }
         var visitor = new PrefixVisitor(maxTokenCount - skipped);
-        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor);
+        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor, atTextStart: skippedChars == 0);
         if (!visitor.Stopped && !visitor.Take()) visitor.Stopped = true;
         if (visitor.Stopped && visitor.Taken == 0 && skipped > 0)
         {
@@ -57,7 +56,7 @@ internal static class TokenBudget
         int first = total - maxTokenCount;
         int skippedChars = SkipWhole(tokenizer, text, policy, first, out int skipped, out _);
         var visitor = new SuffixVisitor(first - skipped);
-        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor);
+        TokenStream.Run(tokenizer, text[skippedChars..], policy, ref visitor, atTextStart: skippedChars == 0);
         if (visitor.Start < 0)
         {
             tokenCount = 0;
@@ -71,15 +70,15 @@ internal static class TokenBudget
     /// Skips whole pieces from the start while their ids number at most <paramref name="limit"/>, with the span encoder
     /// (no offsets): returns the chars skipped and, in <paramref name="skipped"/>, their ids. The encoder stops only where
     /// encoding the rest again gives the rest of the ids, a place no token crosses, so the offsets walk starts there
-    /// afresh with the same tokens. <paramref name="restFits"/>: every id fit (nothing is skipped then). Walked from the
-    /// start instead: a Prepend normalizer's model (its aligner reads the prepended <c>▁</c> only there) and word lists
-    /// (an unknown word's extent is found from the tokens after it).
+    /// afresh with the same tokens (told it is not at the text's start). <paramref name="restFits"/>: every id fit
+    /// (nothing is skipped then). Word lists are walked from the start: an unknown word's extent is found from the
+    /// tokens after it.
     /// </summary>
     private static int SkipWhole(ITokenizer tokenizer, ReadOnlySpan<char> text, SpecialTokenPolicy policy, int limit, out int skipped, out bool restFits)
     {
         skipped = 0;
         restFits = false;
-        if (tokenizer is IHuggingFaceModelOwner { Model.PrependsToText: true } or WordLevel.IWordLevelModelOwner) return 0;
+        if (tokenizer is WordLevel.IWordLevelModelOwner) return 0;
         int[] buffer = ArrayPool<int>.Shared.Rent(Math.Min(limit, 1 << 14));
         try
         {

@@ -14,7 +14,10 @@ internal static class TokenStream
 {
     private const int StackIds = 256, StackBytes = 256;
 
-    public static void Run<TVisitor>(ITokenizer tokenizer, ReadOnlySpan<char> text, SpecialTokenPolicy policy, ref TVisitor visitor)
+    // atTextStart: false for the rest of a text after a place where the span encoder stopped (a Prepend normalizer's
+    // ▁ before the text's start is read only there).
+    public static void Run<TVisitor>(ITokenizer tokenizer, ReadOnlySpan<char> text, SpecialTokenPolicy policy, ref TVisitor visitor,
+        bool atTextStart = true)
         where TVisitor : struct, ITokenVisitor
     {
         int unknownId = tokenizer is IWordLevelModelOwner words ? words.Model.UnknownId ?? -1 : -1;
@@ -23,7 +26,7 @@ internal static class TokenStream
         Span<byte> stackBytes = stackalloc byte[StackBytes];
         int[]? rentedIds = null;
         byte[]? rentedBytes = null;
-        var aligner = new TokenAligner(text, model?.PrependsToText ?? false);
+        var aligner = new TokenAligner(text, atTextStart && (model?.PrependsToText ?? false));
         int pendingUnknown = -1;
         try
         {
