@@ -2,7 +2,7 @@
 # Packs the `tokenizers` tool from this checkout (the pointer, the Native AOT linux-x64 and the framework-dependent
 # `any` packages) into DIR/packages and installs it as a user would, `dotnet tool install --tool-path DIR/tool` from that
 # folder; the `any` package is also unpacked to DIR/any (run it as `dotnet DIR/any/Tokenizers.Cli.dll`).
-# Shared by benchmarks/startup and benchmarks/whole-process. Usage: benchmarks/install-tool.sh DIR
+# Shared by benchmarks/startup, benchmarks/whole-process and benchmarks/load-time/cli-vs-hf.sh. Usage: benchmarks/install-tool.sh DIR
 set -euo pipefail
 dir=$1
 repo=$(cd "$(dirname "$0")/.." && pwd)

@@ -16,10 +16,9 @@ if [ $# -gt 0 ]; then models=("$@"); else models=(llama3 qwen3); fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The tool as a user installs it: packed, then `dotnet tool install --tool-path` from the local package.
-dotnet pack "$repo/src/Tokenizers.Cli" -c Release -o "$work/package" -nologo -v q >/dev/null
-version=$(ls "$work/package" | sed -n 's/^Tokenizers\.Cli\.\(.*\)\.nupkg$/\1/p' | head -n 1)
-dotnet tool install Tokenizers.Cli --version "$version" --tool-path "$work/tool" --add-source "$work/package" >/dev/null
+# The tool as a user installs it: packed (with its RID-specific Native AOT package), then `dotnet tool install
+# --tool-path` from the local packages.
+"$repo/benchmarks/install-tool.sh" "$work"
 tool="$work/tool/tokenizers"
 
 for _ in $(seq 50); do cat "$shared/data/the-verdict.txt"; done > "$work/prose.txt"
