@@ -81,6 +81,12 @@ internal sealed class BpePieceEncoder
         return true;
     }
 
+    /// <summary>
+    /// A SentencePiece-style model whose pieces are cut into words and have no token that only <c>ignore_merges</c>
+    /// gives: its ids over a piece are those of its words, one after the other.
+    /// </summary>
+    public bool EncodesWordByWord => IsCharKind(_encoder) && !_hasWholeOnly && _affix is null;
+
     /// <summary>Whether an encoder merges chars (SentencePiece style), whose info table holds the cuts and the char fallbacks.</summary>
     private static bool IsCharKind(HfBpeTableBuilder.Encoder encoder) =>
         encoder is HfBpeTableBuilder.Encoder.CharMergeRule or HfBpeTableBuilder.Encoder.CharGuardedBacktracking;
@@ -189,6 +195,9 @@ internal sealed class BpePieceEncoder
 
         /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
         private bool IsCharLevel => IsCharKind(_encoder);
+
+        /// <summary>Where a SentencePiece-style piece is cut into words (no cuts for other models).</summary>
+        public WordCuts Cuts => _cuts;
 
         /// <summary>
         /// A SentencePiece-style piece: with ignore_merges the whole piece may be a token; else each word the builder's

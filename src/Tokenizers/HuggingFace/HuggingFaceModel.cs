@@ -28,6 +28,7 @@ public sealed class HuggingFaceModel
     private readonly PreTokenizerPipeline _pipeline;
     private readonly PreTokenizer? _scanner;
     private readonly bool _streamable;
+    private readonly WindowedNormalizer? _windowed;
     private readonly SpecialIdTemplate _template;
     private readonly SpecialToken[] _specialTokens;
     private readonly TokenTextDecoder? _textDecoder;
@@ -60,6 +61,8 @@ public sealed class HuggingFaceModel
         _streamable = stages.Length == 0 || (stages.Length == 1 && stages[0].Kind == StageKind.Scanner);
         _scanner = stages.Length == 1 ? stages[0].Scanner : null;
         _template = SpecialIdTemplate.Create(definition.PostProcessor);
+        if (_normalizedTokens is null && encoder.EncodesWordByWord)
+            _windowed = WindowedNormalizer.TryCreate(definition.Normalizer, definition.PreTokenizer);
         if (TokenizerJsonCompiler.IsByteLevel(definition))
         {
             TokenDecoding.Check(definition.Decoder);
@@ -269,6 +272,8 @@ public sealed class HuggingFaceModel
         where TSink : struct, ITokenSink
     {
         ReadOnlySpan<char> gap = text[start..end];
+        if (_windowed is not null && gap.Length > WindowedNormalizer.WindowChars)
+            return EncodeGapInWindows(text, start, end, ref sink, out consumed, ref emitted);
         string? normalized = _normalizer?.Normalize(gap);
         int emittedBefore = emitted;
         // Positions in the original text exist only while normalization changed nothing.
@@ -316,6 +321,49 @@ public sealed class HuggingFaceModel
         }
         consumed = stoppedAt;
         return false;
+    }
+
+    /// <summary>True when long texts are normalized a window at a time (<see cref="WindowedNormalizer"/>).</summary>
+    internal bool NormalizesInWindows => _windowed is not null;
+
+    /// <summary>
+    /// <see cref="EncodeGap"/> for a long gap of a model that normalizes in windows: each window normalized into one
+    /// pooled buffer and encoded, so memory stays a few thousand chars however long the text.
+    /// </summary>
+    private bool EncodeGapInWindows<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink, out int consumed, ref int emitted)
+        where TSink : struct, ITokenSink
+    {
+        ReadOnlySpan<char> gap = text[start..end];
+        WordCuts cuts = _encoder.GetView().Cuts;
+        int emittedBefore = emitted;
+        char[] buffer = ArrayPool<char>.Shared.Rent(2 * WindowedNormalizer.WindowChars);
+        try
+        {
+            for (int from = 0; from < gap.Length;)
+            {
+                int to = _windowed!.WindowEnd(gap, from, cuts);
+                if (buffer.Length < to - from + _windowed.PrefixLength)
+                {
+                    ArrayPool<char>.Shared.Return(buffer);
+                    buffer = ArrayPool<char>.Shared.Rent(to - from + _windowed.PrefixLength);
+                }
+                int length = _windowed.Write(gap[from..to], from == 0, buffer);
+                // Positions inside normalized text are not the caller's: a full sink redoes the gap whole, as EncodeGap does.
+                if (!EncodeSegment(buffer.AsSpan(0, length), -1, start == 0 && from == 0, ref sink, out _, ref emitted))
+                {
+                    consumed = start;
+                    emitted = emittedBefore;
+                    return false;
+                }
+                from = to;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+        consumed = end;
+        return true;
     }
 
     /// <summary>

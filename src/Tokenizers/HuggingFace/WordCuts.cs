@@ -11,6 +11,12 @@ internal readonly ref struct WordCuts(char meta, ReadOnlySpan<uint> blocked)
 {
     private readonly ReadOnlySpan<uint> _blocked = blocked;
 
+    /// <summary>The meta char words start with; '\0' when words are not cut.</summary>
+    public char Meta => meta;
+
+    /// <summary>Whether a word ends after <paramref name="before"/> when a meta char follows it.</summary>
+    public bool CutsAfter(char before) => meta != '\0' && before != meta && !IsBlocked(before);
+
     /// <summary>The end of the word that starts at <paramref name="start"/> (the piece's length for its last word).</summary>
     public int WordEnd(ReadOnlySpan<char> piece, int start)
     {
@@ -20,8 +26,7 @@ internal readonly ref struct WordCuts(char meta, ReadOnlySpan<uint> blocked)
             int found = piece[from..].IndexOf(meta);
             if (found < 0) break;
             int at = from + found;
-            char before = piece[at - 1];
-            if (before != meta && !IsBlocked(before)) return at;
+            if (CutsAfter(piece[at - 1])) return at;
             from = at + 1;
         }
         return piece.Length;
