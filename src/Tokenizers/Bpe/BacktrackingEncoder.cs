@@ -3,14 +3,17 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+using Tokenizers.Compilation;
+
 namespace Tokenizers.Bpe;
 
 /// <summary>
 /// Linear-time byte-pair encoding of one piece: the backtracking encoder of the <c>bpe</c> crate (GitHub's rust-gems).
 /// Take the longest token at the current position; keep it when BPE would really keep the boundary between it and
-/// the previous token (<see cref="IsValidPair"/>), else try the next shorter token there, and when none fits, give the
-/// previous token back and mark the position as a dead end. Each step inspects a bounded window, and dead ends are
-/// never revisited, so the time is linear in practice (tiktoken's merging is quadratic in the piece length).
+/// the previous token (<see cref="MergeBoundary.IsKept{TTokens}"/>), else try the next shorter token there, and when
+/// none fits, give the previous token back and mark the position as a dead end. Each step inspects a bounded window,
+/// and dead ends are never revisited, so the time is linear in practice (tiktoken's merging is quadratic in the piece
+/// length).
 /// The result equals tiktoken's merge-by-rank. It needs, per rank, the length of the left half of the token's last
 /// merge (<c>splits</c>, precomputed by the generator; 0 for a token no merge builds).
 /// </summary>
@@ -35,7 +38,8 @@ internal static class BacktrackingEncoder
             while (token >= 0)
             {
                 int end = pos + len;
-                if (!dead[end] && (count == 0 || IsValidPair(trie, splits, piece, starts[count - 1], pos, end, ranks[count - 1], nodes[count - 1], token)))
+                if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
+                    starts[count - 1], pos, end, ranks[count - 1], token)))
                 {
                     ranks[count] = token;
                     nodes[count] = node;
@@ -99,67 +103,32 @@ internal static class BacktrackingEncoder
         return best;
     }
 
-    /// <summary>The trie node spelling [from, to); every caller passes a token, so the walk cannot fail.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NodeOf(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int from, int to) => trie.Walk(DoubleArrayTrie.Root, piece[from..to]);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Rank(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int from, int to) => trie.Lookup(piece[from..to]);
-
     /// <summary>
-    /// Whether BPE keeps the boundary at <paramref name="p"/> between token r1 = [a, p) and token r2 = [p, b): undo
-    /// the two tokens' merges, the later first, and check that no pair across the boundary would have merged earlier.
-    /// <paramref name="node1"/> is r1's trie node: the pair [a, b) is looked up by walking on from it over [p, b).
+    /// The lookups of <see cref="MergeBoundary.IsKept{TTokens}"/> in the trie (its slots are the <c>index</c>). The
+    /// pair [a, b) is looked up by walking on from the left token's node over [p, b), and the node follows the left
+    /// token as its merges are undone.
     /// </summary>
-    private static bool IsValidPair(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, int a, int p, int b, int r1, int node1, int r2)
+    private struct TrieTokens(int leftNode) : MergeBoundary.ITokens
     {
-        int limit = int.MaxValue;
-        while (true)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b)
         {
-            int pairNode = trie.Walk(node1, piece[p..b]);
-            if (pairNode >= 0)
-            {
-                int c = trie.Value(pairNode);
-                if ((uint)c < (uint)limit && splits[c] == p - a) return false;
-            }
-            if (r1 > r2)
-            {
-                limit = r1;
-                int s1 = splits[r1];
-                if (s1 == 0)
-                {
-                    limit = r2 + 1;
-                    int s2 = splits[r2];
-                    if (s2 == 0) return true;
-                    b = p + s2;
-                    r2 = Rank(trie, piece, p, b);
-                }
-                else
-                {
-                    a += s1;
-                    node1 = NodeOf(trie, piece, a, p);
-                    r1 = trie.Value(node1);
-                }
-            }
-            else
-            {
-                limit = r2 + 1;
-                int s2 = splits[r2];
-                if (s2 == 0)
-                {
-                    limit = r1;
-                    int s1 = splits[r1];
-                    if (s1 == 0) return true;
-                    a += s1;
-                    node1 = NodeOf(trie, piece, a, p);
-                    r1 = trie.Value(node1);
-                }
-                else
-                {
-                    b = p + s2;
-                    r2 = Rank(trie, piece, p, b);
-                }
-            }
+            var trie = new DoubleArrayTrie(index);
+            int node = trie.Walk(leftNode, text[p..b]);
+            return node >= 0 ? trie.Value(node) : -1;
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p)
+        {
+            // [a, p) is a token, so the walk cannot fail.
+            var trie = new DoubleArrayTrie(index);
+            leftNode = trie.Walk(DoubleArrayTrie.Root, text[a..p]);
+            return trie.Value(leftNode);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b)
+            => new DoubleArrayTrie(index).Lookup(text[p..b]);
     }
 }

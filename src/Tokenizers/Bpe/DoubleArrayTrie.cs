@@ -26,6 +26,9 @@ internal readonly ref struct DoubleArrayTrie
     /// <param name="slots">Two uint32 a slot: unit, value.</param>
     public DoubleArrayTrie(ReadOnlySpan<uint> slots) => _slots = slots;
 
+    /// <summary>The slots, two uint32 each.</summary>
+    public ReadOnlySpan<uint> Slots => _slots;
+
     /// <summary>The child of <paramref name="node"/> on <paramref name="label"/>, or <see cref="NoNode"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Child(int node, byte label)

@@ -1,11 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
 namespace Tokenizers.Compilation;
 
 /// <summary>
-/// A map from byte sequences to ints that looks up a slice of any array, so that table builders probing every
-/// substring of every token allocate no key per lookup (a string-keyed dictionary needs a new string for each).
+/// A map from byte sequences to ints that looks up any span, so that table builders probing every substring of every
+/// token allocate no key per lookup (a string-keyed dictionary needs a new string for each).
 /// Open addressing, linear probing, FNV-1a hashes kept beside the keys.
 /// </summary>
 internal sealed class ByteSequenceMap
@@ -31,8 +32,8 @@ internal sealed class ByteSequenceMap
     /// <summary>Sets the value of <paramref name="key"/>, replacing an earlier one, as a dictionary's indexer does.</summary>
     public void Set(byte[] key, int value)
     {
-        uint hash = Hash(key, 0, key.Length);
-        int slot = Find(key, 0, key.Length, hash);
+        uint hash = Hash(key);
+        int slot = Find(key, hash);
         if (_slots[slot] != 0)
         {
             _values[_slots[slot] - 1] = value;
@@ -44,44 +45,35 @@ internal sealed class ByteSequenceMap
         _slots[slot] = ++_count;
     }
 
-    /// <summary>The value of the bytes <paramref name="text"/>[from, to).</summary>
+    /// <summary>The value of <paramref name="bytes"/>.</summary>
     [MethodImpl(ColdRun.Optimized)]
-    public bool TryGetValue(byte[] text, int from, int to, out int value)
+    public bool TryGetValue(ReadOnlySpan<byte> bytes, out int value)
     {
-        int entry = _slots[Find(text, from, to, Hash(text, from, to))];
+        int entry = _slots[Find(bytes, Hash(bytes))];
         value = entry == 0 ? 0 : _values[entry - 1];
         return entry != 0;
     }
 
-    /// <summary>The value of the bytes <paramref name="text"/>[from, to), which must be a key.</summary>
-    public int Get(byte[] text, int from, int to)
-        => TryGetValue(text, from, to, out int value) ? value : throw new KeyNotFoundException("The byte sequence is not in the map.");
+    /// <summary>The value of <paramref name="bytes"/>, which must be a key.</summary>
+    public int Get(ReadOnlySpan<byte> bytes)
+        => TryGetValue(bytes, out int value) ? value : throw new KeyNotFoundException("The byte sequence is not in the map.");
 
     /// <summary>The slot that holds the bytes, or the empty slot where they would go.</summary>
     [MethodImpl(ColdRun.Optimized)]
-    private int Find(byte[] text, int from, int to, uint hash)
+    private int Find(ReadOnlySpan<byte> bytes, uint hash)
     {
         for (int slot = (int)(hash & (uint)_mask); ; slot = (slot + 1) & _mask)
         {
             int entry = _slots[slot];
-            if (entry == 0 || (_hashes[entry - 1] == hash && Equal(_keys[entry - 1], text, from, to))) return slot;
+            if (entry == 0 || (_hashes[entry - 1] == hash && _keys[entry - 1].AsSpan().SequenceEqual(bytes))) return slot;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Equal(byte[] key, byte[] text, int from, int to)
-    {
-        if (key.Length != to - from) return false;
-        for (int i = 0; i < key.Length; i++)
-            if (key[i] != text[from + i]) return false;
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(byte[] text, int from, int to)
+    private static uint Hash(ReadOnlySpan<byte> bytes)
     {
         uint hash = 2166136261;
-        for (int i = from; i < to; i++) hash = (hash ^ text[i]) * 16777619;
+        foreach (byte b in bytes) hash = (hash ^ b) * 16777619;
         return hash ^ (hash >> 15); // the low bits pick the slot: fold the high ones in
     }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace Tokenizers.Compilation;
@@ -9,7 +11,8 @@ namespace Tokenizers.Compilation;
 /// length of the left half of the last merge that byte-pair encoding makes to build that token from its own bytes, or
 /// 0 for a token that no merge of two lower-ranked tokens builds (single bytes). Tokens are visited by rank, and a
 /// token's split is its longest prefix token whose pair with the rest is one BPE would really merge across that point
-/// (<see cref="IsValidPair"/>, which only needs the splits of lower ranks). Tokenizers.Bpe.BacktrackingEncoder reads it.
+/// (<see cref="MergeBoundary.IsKept{TTokens}"/>, which only needs the splits of lower ranks).
+/// Tokenizers.Bpe.BacktrackingEncoder reads it.
 /// The encoder equals merging by rank only when every token of two or more bytes is built by some merge; when one is
 /// not (a token ranked below its own halves), <c>Build</c> returns null and the runtime merges by rank.
 /// </summary>
@@ -37,6 +40,8 @@ internal static class SplitTableBuilder
         }
 
         var split = new ushort[maxRank + 1];
+        // The same table as the runtime reads it, filled in as the ranks go.
+        ReadOnlySpan<char> splits = MemoryMarshal.Cast<ushort, char>(split.AsSpan());
         for (int rank = 0; rank <= maxRank; rank++)
         {
             if ((rank & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -45,9 +50,9 @@ internal static class SplitTableBuilder
             if (bytes.Length > ushort.MaxValue) return null;
             for (int left = bytes.Length - 1; left >= 1; left--)
             {
-                if (!rankOf.TryGetValue(bytes, 0, left, out int r1) || r1 >= rank) continue;
-                if (!rankOf.TryGetValue(bytes, left, bytes.Length, out int r2) || r2 >= rank) continue;
-                if (IsValidPair(bytes, 0, left, bytes.Length, r1, r2, rank, rankOf, split))
+                if (!rankOf.TryGetValue(bytes.AsSpan(0, left), out int r1) || r1 >= rank) continue;
+                if (!rankOf.TryGetValue(bytes.AsSpan(left), out int r2) || r2 >= rank) continue;
+                if (MergeBoundary.IsKept(default, splits, bytes, new KnownTokens(rankOf, rank), 0, left, bytes.Length, r1, r2))
                 {
                     split[rank] = (ushort)left;
                     break;
@@ -59,49 +64,21 @@ internal static class SplitTableBuilder
     }
 
     /// <summary>
-    /// Whether BPE, encoding <paramref name="text"/>[a, b), keeps the boundary at <paramref name="p"/> between token
-    /// r1 = [a, p) and token r2 = [p, b): undo both tokens' merges from the last, and check that no pair across the
-    /// boundary would have merged before them. Only tokens ranked below <paramref name="known"/> have splits yet.
+    /// The lookups of <see cref="MergeBoundary.IsKept{TTokens}"/> at build time, in the map of all tokens: only those
+    /// ranked below <c>known</c> have splits yet.
     /// </summary>
-    [MethodImpl(ColdRun.Optimized)]
-    private static bool IsValidPair(byte[] text, int a, int p, int b, int r1, int r2, int known, ByteSequenceMap rankOf, ushort[] split)
+    private readonly struct KnownTokens(ByteSequenceMap rankOf, int known) : MergeBoundary.ITokens
     {
-        int limit = int.MaxValue;
-        while (true)
-        {
-            if (rankOf.TryGetValue(text, a, b, out int c) && c < known && c < limit && split[c] == p - a) return false;
-            if (r1 > r2)
-            {
-                limit = r1;
-                if (split[r1] == 0)
-                {
-                    limit = r2 + 1;
-                    if (split[r2] == 0) return true;
-                    b = p + split[r2];
-                    r2 = rankOf.Get(text, p, b);
-                }
-                else
-                {
-                    a += split[r1];
-                    r1 = rankOf.Get(text, a, p);
-                }
-            }
-            else
-            {
-                limit = r2 + 1;
-                if (split[r2] == 0)
-                {
-                    limit = r1;
-                    if (split[r1] == 0) return true;
-                    a += split[r1];
-                    r1 = rankOf.Get(text, a, p);
-                }
-                else
-                {
-                    b = p + split[r2];
-                    r2 = rankOf.Get(text, p, b);
-                }
-            }
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b)
+            => rankOf.TryGetValue(text.Slice(a, b - a), out int c) && c < known ? c : -1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p)
+            => rankOf.Get(text.Slice(a, p - a));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b)
+            => rankOf.Get(text.Slice(p, b - p));
     }
 }

@@ -1,0 +1,89 @@
+using System;
+
+namespace Tokenizers.Compilation;
+
+/// <summary>
+/// How byte-pair encoding built two adjacent tokens, read from the split table (per rank, the byte length of the left
+/// half of the token's last merge; 0 for a token no merge builds). One algorithm for the table's builder
+/// (<see cref="SplitTableBuilder"/>, at build time) and its reader (Tokenizers.Bpe.BacktrackingEncoder, on every
+/// encode), each bringing its own token lookups as an <see cref="ITokens"/> struct.
+/// </summary>
+internal static class MergeBoundary
+{
+    /// <summary>
+    /// The token lookups of <see cref="IsKept{TTokens}"/>, by rank. Implemented by structs: the JIT compiles a copy of
+    /// <see cref="IsKept{TTokens}"/> for each and inlines their methods into it, as fast as a hand-written copy.
+    /// <c>index</c> is what a lookup reads that its struct cannot hold, a span (a ref struct cannot be a type argument
+    /// before .NET 9): the runtime's trie slots. The build time's map is a class, held by its struct; its index is
+    /// empty.
+    /// </summary>
+    public interface ITokens
+    {
+        /// <summary>
+        /// The rank of the token <paramref name="text"/>[a, b), where [a, p) is the left token; -1 when there is none
+        /// (or none usable).
+        /// </summary>
+        int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b);
+
+        /// <summary>The rank of the token <paramref name="text"/>[a, p): the left token once its last merge is undone.</summary>
+        int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p);
+
+        /// <summary>The rank of the token <paramref name="text"/>[p, b): the right token once its last merge is undone.</summary>
+        int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b);
+    }
+
+    /// <summary>
+    /// Whether BPE, encoding <paramref name="text"/>[a, b), keeps the boundary at <paramref name="p"/> between token
+    /// r1 = [a, p) and token r2 = [p, b): undo the two tokens' merges, the later first, and check that no pair across
+    /// the boundary would have merged before them. Such a pair is a token [a, b) whose last merge joins [a, p) and
+    /// [p, b), for the a and b of that step; it merges first when it ranks below the merge being undone (below r1; up
+    /// to r2, since of two equal ranks the leftmost merges first). The boundary holds once neither side has a merge.
+    /// </summary>
+    public static bool IsKept<TTokens>(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text,
+        TTokens tokens, int a, int p, int b, int r1, int r2)
+        where TTokens : struct, ITokens
+    {
+        int limit = int.MaxValue;
+        while (true)
+        {
+            int c = tokens.PairRank(index, text, a, p, b);
+            if ((uint)c < (uint)limit && splits[c] == p - a) return false;
+            if (r1 > r2)
+            {
+                limit = r1;
+                int s1 = splits[r1];
+                if (s1 == 0)
+                {
+                    limit = r2 + 1;
+                    int s2 = splits[r2];
+                    if (s2 == 0) return true;
+                    b = p + s2;
+                    r2 = tokens.RightRank(index, text, p, b);
+                }
+                else
+                {
+                    a += s1;
+                    r1 = tokens.LeftRank(index, text, a, p);
+                }
+            }
+            else
+            {
+                limit = r2 + 1;
+                int s2 = splits[r2];
+                if (s2 == 0)
+                {
+                    limit = r1;
+                    int s1 = splits[r1];
+                    if (s1 == 0) return true;
+                    a += s1;
+                    r1 = tokens.LeftRank(index, text, a, p);
+                }
+                else
+                {
+                    b = p + s2;
+                    r2 = tokens.RightRank(index, text, p, b);
+                }
+            }
+        }
+    }
+}

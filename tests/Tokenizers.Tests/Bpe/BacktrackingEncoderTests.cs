@@ -1,0 +1,79 @@
+using CsCheck;
+using Tokenizers.Bpe;
+using Tokenizers.Compilation;
+
+namespace Tokenizers.Tests.Bpe;
+
+/// <summary>
+/// The split table's builder (build time) and its reader, the backtracking encoder (run time), both decide through
+/// <see cref="MergeBoundary"/> whether BPE keeps a boundary. Together, on small random vocabularies, they must give
+/// what merging by rank (tiktoken's algorithm, written naively here) gives.
+/// </summary>
+public class BacktrackingEncoderTests
+{
+    /// <summary>
+    /// A vocabulary as BPE training makes one: the letters of a small alphabet, then concatenations of two tokens,
+    /// each kept only when merging by rank really builds it from its bytes (ends with exactly its two halves).
+    /// </summary>
+    private static List<byte[]> Vocabulary(int letters, int[] picks)
+    {
+        var tokens = new List<byte[]>();
+        for (int i = 0; i < letters; i++) tokens.Add([(byte)('a' + i)]);
+        for (int i = 0; i + 1 < picks.Length; i += 2)
+        {
+            byte[] candidate = [.. tokens[picks[i] % tokens.Count], .. tokens[picks[i + 1] % tokens.Count]];
+            if (candidate.Length > 12 || tokens.Any(t => t.AsSpan().SequenceEqual(candidate))) continue;
+            if (MergeByRank(tokens, candidate).Count == 2) tokens.Add(candidate);
+        }
+        return tokens;
+    }
+
+    /// <summary>tiktoken's <c>byte_pair_merge</c>: merge the lowest-ranked adjacent pair, leftmost first, until none is a token.</summary>
+    private static List<int> MergeByRank(List<byte[]> tokens, byte[] text)
+    {
+        int RankOf(IEnumerable<byte> bytes)
+        {
+            byte[] key = [.. bytes];
+            return tokens.FindIndex(t => t.AsSpan().SequenceEqual(key));
+        }
+
+        var parts = text.Select(b => new[] { b }).ToList();
+        while (true)
+        {
+            int best = -1, bestRank = int.MaxValue;
+            for (int i = 0; i + 1 < parts.Count; i++)
+            {
+                int rank = RankOf(parts[i].Concat(parts[i + 1]));
+                if (rank >= 0 && rank < bestRank) (best, bestRank) = (i, rank);
+            }
+            if (best < 0) return parts.Select(RankOf).ToList();
+            parts[best] = [.. parts[best], .. parts[best + 1]];
+            parts.RemoveAt(best + 1);
+        }
+    }
+
+    private static List<int> Backtracking(List<byte[]> tokens, ushort[] splitTable, byte[] text)
+    {
+        var trie = new DoubleArrayTrie(DoubleArrayTrieBuilder.BuildSlots(tokens.Select((t, rank) => (t, rank))));
+        string splits = new(splitTable.Select(s => (char)s).ToArray());
+        var ranks = new int[text.Length];
+        int count = BacktrackingEncoder.Encode(trie, splits, text, ranks);
+        return count < 0 ? [] : ranks[..count].ToList();
+    }
+
+    [Fact]
+    public void The_split_table_and_the_backtracking_encoder_together_merge_by_rank()
+    {
+        var vocabulary = Gen.Select(Gen.Int[2, 4], Gen.Int[0, 1000].Array[0, 80]);
+        // Short texts, and a few past the encoder's stack buffers (256 bytes).
+        var length = Gen.Frequency((6, Gen.Int[1, 40]), (1, Gen.Int[250, 300]));
+        Gen.Select(vocabulary, length, Gen.Int[0, 3].Array[300]).Sample((v, n, letters) =>
+        {
+            var tokens = Vocabulary(v.Item1, v.Item2);
+            ushort[]? splitTable = SplitTableBuilder.Build(tokens.Select((t, rank) => (t, rank, rank)).ToList(), TestContext.Current.CancellationToken);
+            if (splitTable is null) return false; // every token is built by a merge, so the table must exist
+            byte[] text = letters.Take(n).Select(l => (byte)('a' + l % v.Item1)).ToArray();
+            return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
+        }, iter: 500);
+    }
+}
