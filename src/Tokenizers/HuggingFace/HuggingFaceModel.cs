@@ -272,7 +272,7 @@ public sealed class HuggingFaceModel
         where TSink : struct, ITokenSink
     {
         ReadOnlySpan<char> gap = text[start..end];
-        if (_windowed is not null && gap.Length > WindowedNormalizer.WindowChars)
+        if (_windowed is not null && _windowed.Changes(gap))
             return EncodeGapInWindows(text, start, end, ref sink, out consumed, ref emitted);
         string? normalized = _normalizer?.Normalize(gap);
         int emittedBefore = emitted;
@@ -327,8 +327,9 @@ public sealed class HuggingFaceModel
     internal bool NormalizesInWindows => _windowed is not null;
 
     /// <summary>
-    /// <see cref="EncodeGap"/> for a long gap of a model that normalizes in windows: each window normalized into one
-    /// pooled buffer and encoded, so memory stays a few thousand chars however long the text.
+    /// <see cref="EncodeGap"/> for a model that normalizes in windows: each window normalized into one buffer (on the
+    /// stack for a short gap, such as the text between two of Gemma 3's added tokens, else pooled) and encoded, so
+    /// nothing is allocated and memory stays a few thousand chars however long the text.
     /// </summary>
     private bool EncodeGapInWindows<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink, out int consumed, ref int emitted)
         where TSink : struct, ITokenSink
@@ -336,7 +337,9 @@ public sealed class HuggingFaceModel
         ReadOnlySpan<char> gap = text[start..end];
         WordCuts cuts = _encoder.GetView().Cuts;
         int emittedBefore = emitted;
-        char[] buffer = ArrayPool<char>.Shared.Rent(2 * WindowedNormalizer.WindowChars);
+        const int StackChars = 256;
+        char[]? rented = null;
+        Span<char> buffer = stackalloc char[StackChars];
         try
         {
             for (int from = 0; from < gap.Length;)
@@ -344,12 +347,12 @@ public sealed class HuggingFaceModel
                 int to = _windowed!.WindowEnd(gap, from, cuts);
                 if (buffer.Length < to - from + _windowed.PrefixLength)
                 {
-                    ArrayPool<char>.Shared.Return(buffer);
-                    buffer = ArrayPool<char>.Shared.Rent(to - from + _windowed.PrefixLength);
+                    if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+                    buffer = rented = ArrayPool<char>.Shared.Rent(Math.Max(to - from + _windowed.PrefixLength, 2 * WindowedNormalizer.WindowChars));
                 }
                 int length = _windowed.Write(gap[from..to], from == 0, buffer);
                 // Positions inside normalized text are not the caller's: a full sink redoes the gap whole, as EncodeGap does.
-                if (!EncodeSegment(buffer.AsSpan(0, length), -1, start == 0 && from == 0, ref sink, out _, ref emitted))
+                if (!EncodeSegment(buffer[..length], -1, start == 0 && from == 0, ref sink, out _, ref emitted))
                 {
                     consumed = start;
                     emitted = emittedBefore;
@@ -360,7 +363,7 @@ public sealed class HuggingFaceModel
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
         consumed = end;
         return true;

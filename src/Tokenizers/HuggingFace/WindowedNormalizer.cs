@@ -5,8 +5,8 @@ namespace Tokenizers.HuggingFace;
 
 /// <summary>
 /// SentencePiece's normalizer (<c>Replace</c> of one char by one char, after an optional <c>Prepend</c>) applied a
-/// window at a time, so that encoding or counting a long text takes a buffer of a few thousand chars instead of a
-/// normalized copy of the whole text (two, with the Prepend). Each char normalizes on its own, and windows end only
+/// window at a time, so that encoding or counting a text takes a buffer of a few thousand chars instead of a
+/// normalized copy of it (two, with the Prepend). Each char normalizes on its own, and windows end only
 /// where the model cuts its words anyway (<see cref="WordCuts"/>), so the ids are those of the whole text normalized
 /// at once. Only models where nothing else looks across a window's end take it (see <see cref="TryCreate"/>).
 /// </summary>
@@ -55,6 +55,9 @@ internal sealed class WindowedNormalizer
         bool splitNeverMatches = preTokenizer is SplitDef { Invert: false, Pattern: { IsRegex: false } split } && split.Text == replace.Pattern.Text;
         return preTokenizer is null || splitNeverMatches ? new WindowedNormalizer(prefix, from, to) : null;
     }
+
+    /// <summary>Whether normalizing <paramref name="text"/> changes it (else it is encoded in place, with its positions).</summary>
+    public bool Changes(ReadOnlySpan<char> text) => !text.IsEmpty && (_prefix.Length > 0 || text.Contains(_from));
 
     /// <summary>
     /// Where the window that starts at <paramref name="start"/> ends: the last cut of <paramref name="cuts"/> at or
