@@ -44,24 +44,22 @@ public sealed class TokenizerFileOptions
 
     /// <summary>The pre-tokenizer setting of a BPE file and the name it was given by (for messages), with the old name as an alias.</summary>
     /// <exception cref="ArgumentException">SplitRegex is set, or Pattern beside PreTokenizer.</exception>
-    internal (string? Value, string Name) BpePreTokenizer()
-    {
-        if (SplitRegex is not null)
-            throw new ArgumentException($"SplitRegex '{Compilation.TextDisplay.Show(SplitRegex)}' applies to word lists; a BPE vocabulary takes PreTokenizer");
-        if (PreTokenizer is not null && _pattern is not null)
-            throw new ArgumentException("Pattern is the obsolete name of PreTokenizer, which is set too; remove Pattern");
-        return PreTokenizer is not null ? (PreTokenizer, nameof(PreTokenizer)) : (_pattern, "Pattern");
-    }
+    internal (string? Value, string Name) BpePreTokenizer() =>
+        Choose(PreTokenizer, nameof(PreTokenizer), SplitRegex, nameof(SplitRegex), "word lists", "a BPE vocabulary");
 
     /// <summary>The split regex of a word list and the name it was given by, with the old name as an alias.</summary>
     /// <exception cref="ArgumentException">PreTokenizer is set, or Pattern beside SplitRegex.</exception>
-    internal (string? Value, string Name) WordSplitRegex()
+    internal (string? Value, string Name) WordSplitRegex() =>
+        Choose(SplitRegex, nameof(SplitRegex), PreTokenizer, nameof(PreTokenizer), "BPE vocabularies", "a word list");
+
+    /// <summary>The option a file kind takes, or the obsolete Pattern in its place; the other kind's option is an error.</summary>
+    private (string? Value, string Name) Choose(string? value, string name, string? other, string otherName, string otherKind, string thisKind)
     {
-        if (PreTokenizer is not null)
-            throw new ArgumentException($"PreTokenizer '{Compilation.TextDisplay.Show(PreTokenizer)}' applies to BPE vocabularies; a word list takes SplitRegex");
-        if (SplitRegex is not null && _pattern is not null)
-            throw new ArgumentException("Pattern is the obsolete name of SplitRegex, which is set too; remove Pattern");
-        return SplitRegex is not null ? (SplitRegex, nameof(SplitRegex)) : (_pattern, "Pattern");
+        if (other is not null)
+            throw new ArgumentException($"{otherName} '{Compilation.TextDisplay.Show(other)}' applies to {otherKind}; {thisKind} takes {name}");
+        if (value is not null && _pattern is not null)
+            throw new ArgumentException($"Pattern is the obsolete name of {name}, which is set too; remove Pattern");
+        return value is not null ? (value, name) : (_pattern, "Pattern");
     }
 
     /// <summary>The one split setting given, if any, and its name: a tokenizer.json takes none.</summary>

@@ -6,7 +6,8 @@ namespace Tokenizers.Cli.Tests;
 
 /// <summary>
 /// <c>count</c> and <c>encode --input</c> on every core: the file is cut where the ids cannot change, the chunks encoded
-/// in batches on several threads and delivered in order; any thread count gives the ids of encoding the whole text.
+/// by several threads as each takes the next group and delivered in order; any thread count gives the ids of encoding
+/// the whole text.
 /// </summary>
 public sealed class CliParallelTests : IDisposable
 {
@@ -14,7 +15,7 @@ public sealed class CliParallelTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>About 1.6 M chars, several batches of every thread count: prose, scripts, emoji, code, long runs of one kind.</summary>
+    /// <summary>About 1.6 M chars, many chunk groups for every thread count: prose, scripts, emoji, code, long runs of one kind.</summary>
     private static string Corpus()
     {
         var documents = ParquetFiles.Documents(5600, seed: 5);

@@ -29,8 +29,7 @@ public sealed class PackageConsumerTests : IDisposable
     [Fact]
     public void ConsumerBuildsAndEncodesLikeTiktoken()
     {
-        foreach (string file in new[] { "vocab.json", "merges.txt" })
-            File.Copy(Path.Combine(SharedData.RepoRoot, "vocab", "gpt2", file), Path.Combine(_dir, file));
+        CopyGpt2Vocabulary();
         WriteConsumer("vocab.json;merges.txt", """
             using System;
             using Tokenizers;
@@ -55,8 +54,7 @@ public sealed class PackageConsumerTests : IDisposable
     [Fact]
     public void ConsumerUsesTheMLTokenizersAdapter()
     {
-        foreach (string file in new[] { "vocab.json", "merges.txt" })
-            File.Copy(Path.Combine(SharedData.RepoRoot, "vocab", "gpt2", file), Path.Combine(_dir, file));
+        CopyGpt2Vocabulary();
         WriteConsumer("vocab.json;merges.txt", """
             using System;
             using System.Linq;
@@ -179,6 +177,13 @@ public sealed class PackageConsumerTests : IDisposable
 
     /// <param name="packages">More package references; their dependencies outside the repository come from this machine's
     /// NuGet packages folder (restored by this build), so the consumer needs no network.</param>
+    /// <summary>GPT-2's vocab.json and merges.txt from the repository into the consumer's folder.</summary>
+    private void CopyGpt2Vocabulary()
+    {
+        foreach (string file in new[] { "vocab.json", "merges.txt" })
+            File.Copy(Path.Combine(SharedData.RepoRoot, "vocab", "gpt2", file), Path.Combine(_dir, file));
+    }
+
     private void WriteConsumer(string additionalFiles, string program, string packages = "")
     {
         string globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
