@@ -284,21 +284,22 @@ internal sealed class BpePieceEncoder
         /// <summary>A word that is not one token: backtracking where the builder proved it exact, else merged by Hugging Face's rule over its chars.</summary>
         private int MergeChars(ReadOnlySpan<byte> word, Span<int> ids)
         {
-            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
+            // A word that spells a guarded token (code's indentation, runs of ▁ or newlines) merges by the rule at once.
+            if (_encoder == HfBpeTableBuilder.Encoder.CharGuardedBacktracking && !ContainsGuarded(word))
             {
-                int count = BacktrackRun(word, ids);
+                int count = Backtrack(word, ids);
                 if (count >= 0) return count;
                 // A char that is not a token: with every byte's fallback token it is those ids, which no merge names,
-                // so the runs of char tokens around it merge apart and backtrack on their own.
+                // so the runs of char tokens around it merge apart and backtrack on their own (spelling no guarded
+                // token either, being parts of the word).
                 if (_completeByteFallback) return EncodeAroundFallbacks(word, ids);
             }
             return CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, word, ids);
         }
 
-        /// <summary>The ids of a run of chars by the backtracking encoder; -1 when it spells a guarded token or holds a char that is not a token.</summary>
-        private int BacktrackRun(ReadOnlySpan<byte> run, Span<int> ids)
+        /// <summary>The ids of a run of chars that spells no guarded token, by the backtracking encoder; -1 when it holds a char that is not a token.</summary>
+        private int Backtrack(ReadOnlySpan<byte> run, Span<int> ids)
         {
-            if (ContainsGuarded(run)) return -1;
             int count = BacktrackingEncoder.Encode(_trie, _splits, run, ids);
             if (count > 0 && !_rankToId.IsEmpty)
                 for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
@@ -326,7 +327,7 @@ internal sealed class BpePieceEncoder
         private int EncodeRun(ReadOnlySpan<byte> run, Span<int> ids)
         {
             if (run.IsEmpty) return 0;
-            int count = BacktrackRun(run, ids);
+            int count = Backtrack(run, ids);
             return count >= 0 ? count : CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, run, ids);
         }
 
