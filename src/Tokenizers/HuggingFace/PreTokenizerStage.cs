@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Tokenizers.Compilation;
 using Tokenizers.PreTokenization;
+using Tokenizers.PreTokenization.Regex;
 
 namespace Tokenizers.HuggingFace;
 
@@ -62,6 +63,22 @@ internal sealed class PreTokenizerStage
         Add(definition, "pre_tokenizer");
         return stages.ToArray();
 
+        // Isolated regex Splits in a row that one hand-written scanner makes at once (DeepSeek V3's three): how many.
+        int AddFused(PreTokenizerDef[] items, int from)
+        {
+            var patterns = new List<string>();
+            for (int i = from; i < items.Length && items[i] is SplitDef { Behavior: SplitBehavior.Isolated, Invert: false, Pattern.IsRegex: true } split; i++)
+            {
+                patterns.Add(split.Pattern.Text);
+                if (KnownPatterns.TryGetSequenceScanner(patterns.ToArray()) is { } scanner)
+                {
+                    stages.Add(FromScanner(scanner));
+                    return patterns.Count;
+                }
+            }
+            return 0;
+        }
+
         void Add(PreTokenizerDef? def, string path)
         {
             if (def is null) return;
@@ -70,7 +87,12 @@ internal sealed class PreTokenizerStage
             switch (def)
             {
                 case SequencePreTokenizerDef sequence:
-                    for (int i = 0; i < sequence.Items.Length; i++) Add(sequence.Items[i], $"{path}.pretokenizers[{i}]");
+                    for (int i = 0; i < sequence.Items.Length; i++)
+                    {
+                        int fused = byteLevelSeen ? 0 : AddFused(sequence.Items, i);
+                        if (fused > 0) i += fused - 1;
+                        else Add(sequence.Items[i], $"{path}.pretokenizers[{i}]");
+                    }
                     break;
                 case SplitDef { Behavior: SplitBehavior.Isolated, Invert: false, Pattern.IsRegex: true } split:
                     stages.Add(FromScanner(scannerFor(split.Pattern.Text)));

@@ -85,6 +85,15 @@ public class RealTokenizerFilesTests
         Assert.Equal("<｜begin▁of▁sentence｜>", d.AddedTokens[0].Content);
     }
 
+    /// <summary>The three Splits run as one hand-written scanner, so the file takes the one-scanner fast path.</summary>
+    [Fact]
+    public void DeepSeekV3_SplitsAreOneScanner()
+    {
+        var stages = Tokenizers.HuggingFace.PreTokenizerStage.Build(Definition("deepseek_v3").PreTokenizer,
+            Tokenizers.HuggingFace.RegexMatcher.Compile, Tokenizers.HuggingFace.RegexMatcher.ScannerFor);
+        Assert.Same(Tokenizers.PreTokenization.DeepSeekV3PreTokenizer.Instance, Assert.Single(stages).Scanner);
+    }
+
     [Fact]
     public void Llama2_PrependReplace_TemplateWithBos_ByteFallbackDecoders()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 
 namespace Tokenizers.PreTokenization.Regex;
@@ -27,6 +28,21 @@ public static class KnownPatterns
         @"[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?"
         + @"|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?"
         + @"|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
+    /// <summary>DeepSeek V3's three patterns, split in this order (<see cref="DeepSeekV3PreTokenizer"/>).</summary>
+    internal static readonly string[] DeepSeekV3 =
+    [
+        @"\p{N}{1,3}",
+        "[\u4E00-\u9FA5\u3040-\u309F\u30A0-\u30FF]+",
+        "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+",
+    ];
+
+    /// <summary>
+    /// One scanner for Isolated, non-inverted regex Splits that follow one another (<paramref name="patterns"/>, in
+    /// order), or null when they are not a recognised sequence.
+    /// </summary>
+    internal static PreTokenizer? TryGetSequenceScanner(ReadOnlySpan<string> patterns) =>
+        patterns.SequenceEqual(DeepSeekV3) ? DeepSeekV3PreTokenizer.Instance : null;
 
     /// <summary>The scanner for a recognised pattern (Split, Isolated, not inverted), or null: then use <see cref="RegexPreTokenizer"/>.</summary>
     public static PreTokenizer? TryGetScanner(string pattern) => pattern switch
