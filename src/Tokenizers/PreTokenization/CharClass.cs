@@ -90,29 +90,25 @@ internal static class CharClass
 
     public static Cls Classify(int cp)
     {
-        if (IsWhiteSpace(cp)) return cp is '\r' or '\n' ? Cls.Newline : Cls.Space;
-        switch (Category(cp))
-        {
-            case UnicodeCategory.UppercaseLetter:
-            case UnicodeCategory.TitlecaseLetter:
-                return Cls.Upper;
-            case UnicodeCategory.LowercaseLetter:
-                return Cls.Lower;
-            case UnicodeCategory.ModifierLetter:
-            case UnicodeCategory.OtherLetter:
-                return Cls.OtherLetter;
-            case UnicodeCategory.NonSpacingMark:
-            case UnicodeCategory.SpacingCombiningMark:
-            case UnicodeCategory.EnclosingMark:
-                return Cls.Mark;
-            case UnicodeCategory.DecimalDigitNumber:
-            case UnicodeCategory.LetterNumber:
-            case UnicodeCategory.OtherNumber:
-                return Cls.Number;
-            default:
-                return Cls.Other;
-        }
+        if (cp < 0x80) return (Cls)Ascii[cp];
+        // Above ASCII, White_Space is exactly Zs, Zl, Zp and U+0085 (a Cc): the category alone decides.
+        UnicodeCategory category = Category(cp);
+        if (category == UnicodeCategory.Control) return cp == 0x85 ? Cls.Space : Cls.Other;
+        return (Cls)CategoryClasses[(int)category];
     }
+
+    /// <summary>The class of each general category above ASCII, in <see cref="UnicodeCategory"/> order.</summary>
+    private static ReadOnlySpan<byte> CategoryClasses =>
+    [
+        (byte)Cls.Upper, (byte)Cls.Lower, (byte)Cls.Upper, (byte)Cls.OtherLetter, (byte)Cls.OtherLetter, // Lu Ll Lt Lm Lo
+        (byte)Cls.Mark, (byte)Cls.Mark, (byte)Cls.Mark,                                                  // Mn Mc Me
+        (byte)Cls.Number, (byte)Cls.Number, (byte)Cls.Number,                                            // Nd Nl No
+        (byte)Cls.Space, (byte)Cls.Space, (byte)Cls.Space,                                               // Zs Zl Zp
+        (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other,             // Cc Cf Cs Co Pc
+        (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other,             // Pd Ps Pe Pi Pf
+        (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other, (byte)Cls.Other,             // Po Sm Sc Sk So
+        (byte)Cls.Other,                                                                                 // Cn
+    ];
 
     /// <summary>End of the run of code points in <paramref name="set"/> that starts at <paramref name="i"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

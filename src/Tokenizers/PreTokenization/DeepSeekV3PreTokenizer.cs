@@ -150,9 +150,13 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     {
         int cp = CharClass.CodePointAt(text, i, out width);
         if (cp < 0x80) return (Kind)AsciiKinds[cp];
-        if (CharClass.IsWhiteSpace(cp)) return cp is '\r' or '\n' ? Kind.Newline : Kind.Space;
+        // Above ASCII, White_Space is exactly Zs, Zl, Zp and U+0085 (a Cc).
         switch (CharUnicodeInfo.GetUnicodeCategory(cp))
         {
+            case UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator:
+                return Kind.Space;
+            case UnicodeCategory.Control:
+                return cp == 0x85 ? Kind.Space : Kind.Other;
             case UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
                 or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter:
                 return Kind.Letter;
