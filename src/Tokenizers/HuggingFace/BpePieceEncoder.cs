@@ -230,7 +230,7 @@ internal sealed class BpePieceEncoder
                     continue;
                 }
                 cache ??= MergedWordCache.For(_owner);
-                int cached = cache.TryGet(word, ids[count..]);
+                int cached = cache.TryGet(word, ids[count..], out uint hash);
                 if (cached >= 0)
                 {
                     count += cached;
@@ -238,7 +238,7 @@ internal sealed class BpePieceEncoder
                 }
                 // Transcoded, then (known not to be one token) straight to MergeChars.
                 int merged = EncodeBytes(word, ids[count..], lookedUp: true);
-                cache.Add(word, ids.Slice(count, merged));
+                cache.Add(word, ids.Slice(count, merged), hash);
                 count += merged;
             }
             return count;

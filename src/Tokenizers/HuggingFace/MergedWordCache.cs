@@ -7,8 +7,9 @@ namespace Tokenizers.HuggingFace;
 /// The ids of recently merged words, one cache per thread (no locks, nothing allocated after a thread's first merge),
 /// as Hugging Face caches its words: text repeats its words, and merging one char by char walks the trie a dozen
 /// times. Direct-mapped on a hash of the word: a colliding word replaces the one before. Words longer than
-/// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept. Belongs to one model at a
-/// time: another model's encoder empties it.
+/// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept, and a word is kept on its
+/// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
+/// Belongs to one model at a time: another model's encoder empties it.
 /// </summary>
 internal sealed class MergedWordCache
 {
@@ -21,6 +22,7 @@ internal sealed class MergedWordCache
     private readonly int[] _ids = new int[Slots * MaxIds];
     private readonly byte[] _charCount = new byte[Slots];
     private readonly byte[] _idCount = new byte[Slots];
+    private readonly ushort[] _missed = new ushort[Slots];
     private object? _owner;
 
     /// <summary>This thread's cache, emptied first when it last served another model.</summary>
@@ -30,28 +32,40 @@ internal sealed class MergedWordCache
         if (!ReferenceEquals(cache._owner, owner))
         {
             Array.Clear(cache._charCount);
+            Array.Clear(cache._missed);
             cache._owner = owner;
         }
         return cache;
     }
 
-    /// <summary>Copies the cached ids of <paramref name="word"/> to <paramref name="ids"/>; their count, or -1 when not cached.</summary>
+    /// <summary>
+    /// Copies the cached ids of <paramref name="word"/> to <paramref name="ids"/>; their count, or -1 when not cached.
+    /// <paramref name="hash"/> is what <see cref="Add"/> takes after a miss.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int TryGet(ReadOnlySpan<char> word, Span<int> ids)
+    public int TryGet(ReadOnlySpan<char> word, Span<int> ids, out uint hash)
     {
+        hash = 0;
         if (word.Length > MaxChars || word.IsEmpty) return -1;
-        int slot = Slot(word);
+        hash = Hash(word);
+        int slot = (int)(hash & (Slots - 1));
         if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
         int count = _idCount[slot];
         _ids.AsSpan(slot * MaxIds, count).CopyTo(ids);
         return count;
     }
 
-    /// <summary>Keeps the ids of a merged word, when both fit.</summary>
-    public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids)
+    /// <summary>Keeps the ids of a merged word that <see cref="TryGet"/> missed with <paramref name="hash"/>, when both fit and it missed before.</summary>
+    public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids, uint hash)
     {
         if (word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
-        int slot = Slot(word);
+        int slot = (int)(hash & (Slots - 1));
+        ushort tag = (ushort)(hash >> 16 | 1);
+        if (_missed[slot] != tag)
+        {
+            _missed[slot] = tag;
+            return;
+        }
         word.CopyTo(_chars.AsSpan(slot * MaxChars));
         ids.CopyTo(_ids.AsSpan(slot * MaxIds));
         _charCount[slot] = (byte)word.Length;
@@ -59,10 +73,10 @@ internal sealed class MergedWordCache
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Slot(ReadOnlySpan<char> word)
+    private static uint Hash(ReadOnlySpan<char> word)
     {
         uint hash = 2166136261;
         foreach (char c in word) hash = (hash ^ c) * 16777619;
-        return (int)((hash ^ (hash >> 15)) & (Slots - 1));
+        return hash ^ (hash >> 15);
     }
 }
