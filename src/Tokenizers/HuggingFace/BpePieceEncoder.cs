@@ -189,9 +189,21 @@ internal sealed class BpePieceEncoder
         }
 
         /// <summary>The ids of a piece <see cref="TryEncodeWhole"/> did not take; <paramref name="ids"/> must hold 3 × its length.</summary>
+        /// <remarks>
+        /// A byte-level piece is looked up in the per-thread cache of merged words first, as Hugging Face caches its
+        /// words: text repeats its words (prose, code, the inflected words of many languages).
+        /// </remarks>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp) =>
-            IsCharLevel ? EncodeWords(piece, ids, lookedUp) : EncodeBytes(piece, ids, lookedUp);
+        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
+            if (IsCharLevel) return EncodeWords(piece, ids, lookedUp);
+            var cache = MergedWordCache.For(_owner);
+            int cached = cache.TryGet(piece, ids, out uint hash);
+            if (cached >= 0) return cached;
+            int count = EncodeBytes(piece, ids, lookedUp);
+            cache.Add(piece, ids[..count], hash);
+            return count;
+        }
 
         /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
         private bool IsCharLevel => IsCharKind(_encoder);
