@@ -30,7 +30,7 @@ internal sealed class BpePieceEncoder
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
     private readonly bool _completeByteFallback;
-    private readonly SearchValues<byte>? _guardStarts;
+    private readonly ulong[]? _guardPairs;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -56,20 +56,32 @@ internal sealed class BpePieceEncoder
         _rankToId = tables[3];
         _guard = tables[4];
         if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
-            _guardStarts = GuardStarts(new DoubleArrayTrie(_guard.UInt32s));
+            _guardPairs = GuardPairs(new DoubleArrayTrie(_guard.UInt32s));
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
     }
 
-    /// <summary>The first bytes of the guarded tokens: most pieces hold none, and a vectorized search skips them.</summary>
-    private static SearchValues<byte> GuardStarts(DoubleArrayTrie guard)
+    /// <summary>
+    /// The first two bytes of the guarded tokens (every one has two or more), as a bit set of 65,536: most positions of
+    /// a piece start none, and one load tells.
+    /// </summary>
+    private static ulong[] GuardPairs(DoubleArrayTrie guard)
     {
-        var starts = new List<byte>();
-        for (int b = 0; b < 256; b++)
-            if (guard.Child(DoubleArrayTrie.Root, (byte)b) >= 0) starts.Add((byte)b);
-        return SearchValues.Create(starts.ToArray());
+        var pairs = new ulong[(1 << 16) / 64];
+        for (int b0 = 0; b0 < 256; b0++)
+        {
+            int first = guard.Child(DoubleArrayTrie.Root, (byte)b0);
+            if (first < 0) continue;
+            for (int b1 = 0; b1 < 256; b1++)
+            {
+                if (guard.Child(first, (byte)b1) < 0) continue;
+                int pair = b0 << 8 | b1;
+                pairs[pair >> 6] |= 1UL << pair;
+            }
+        }
+        return pairs;
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -120,7 +132,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
-        private readonly SearchValues<byte>? _guardStarts;
+        private readonly ReadOnlySpan<ulong> _guardPairs;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
@@ -137,7 +149,7 @@ internal sealed class BpePieceEncoder
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
-            _guardStarts = encoder._guardStarts;
+            _guardPairs = encoder._guardPairs;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
@@ -436,22 +448,19 @@ internal sealed class BpePieceEncoder
         /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
+            ReadOnlySpan<ulong> pairs = _guardPairs;
+            if (pairs.IsEmpty) return false;
             var guard = new DoubleArrayTrie(_guard);
-            SearchValues<byte>? starts = _guardStarts;
             for (int i = 0; i + 1 < piece.Length; i++)
             {
-                if (starts is not null)
+                int pair = piece[i] << 8 | piece[i + 1];
+                if ((pairs[pair >> 6] & (1UL << pair)) == 0) continue;
+                int node = guard.Child(guard.Child(DoubleArrayTrie.Root, piece[i]), piece[i + 1]);
+                for (int j = i + 2; guard.Value(node) < 0; j++)
                 {
-                    int next = piece[i..^1].IndexOfAny(starts);
-                    if (next < 0) return false;
-                    i += next;
+                    if (j == piece.Length || (node = guard.Child(node, piece[j])) < 0) break;
                 }
-                int node = guard.Child(DoubleArrayTrie.Root, piece[i]);
-                for (int j = i + 1; node >= 0 && j < piece.Length; j++)
-                {
-                    node = guard.Child(node, piece[j]);
-                    if (node >= 0 && guard.Value(node) >= 0) return true;
-                }
+                if (node >= 0 && guard.Value(node) >= 0) return true;
             }
             return false;
         }

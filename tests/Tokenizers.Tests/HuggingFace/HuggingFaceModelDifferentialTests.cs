@@ -78,6 +78,38 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
         CompareTexts($"{model}-long", path, tokenizer, texts, seed);
     }
 
+    /// <summary>
+    /// Pieces that spell a guarded token (one whose split the backtracking encoder would get wrong) inside a longer word,
+    /// and ones that stop a byte short of one: the first must take Hugging Face's rule, the second may backtrack. Llama 3's
+    /// guarded tokens include " cinsel", ".:.:", "maktadır", "министра" and "している"; Gemma 3's are runs of "▁", "\n"
+    /// and "\t" (indentation) and "▁====…". With the guard check disabled, a text of each model differs.
+    /// </summary>
+    [Theory]
+    [InlineData("llama3")]
+    [InlineData("gemma3")]
+    public void Words_that_spell_guarded_tokens_give_Hugging_Faces_ids(string model)
+    {
+        string path = HfModelFiles.Require(model);
+        string[] guarded = model == "llama3"
+            ? [" cinsel", " elektrik", " kısa", " nachází", " olmadığı", " přístup", " yılında", " çıkart", " ως", ".:.:.", "aştır",
+                "jící", "laştır", "maktadır", "ující", "ıydı", "министра", "пример", "шись", "گیرد", "している", "っている"]
+            : ["\n\n\n", "\n\n\n\n\n\n", "\t\t\t", "\t\t\t\t\t", "    ", "            ", " ======", " ==============", " SSSR"];
+        var texts = new List<string>();
+        foreach (string g in guarded)
+        {
+            texts.Add(g);
+            texts.Add(g + "lik");
+            texts.Add("x" + g.TrimStart() + "ler");
+            texts.Add(g + g + "s");
+            texts.Add(g[..^1]);
+            texts.Add(g[..^1] + "q");
+            texts.Add("a " + g + "public void F()\n" + g + "return" + g + ".");
+            foreach (string suffix in new[] { "s", "lar", "ler", "e", "a", "i", "ı", "ya", "da", "nin", "ō", "t", "n", "mak", "ом", "ですか", ".:", ":" })
+                for (int cut = 0; cut < 3 && cut < g.Length - 1; cut++) texts.Add(g[cut..] + suffix);
+        }
+        CompareTexts($"{model}-guarded", path, HfTestModels.Load(model), texts, seed: 0);
+    }
+
     [Theory]
     [MemberData(nameof(Variants))]
     public void Llama3_variants_give_Hugging_Faces_ids(string variant)
