@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using Tokenizers.Compilation;
 using Tokenizers.PreTokenization;
 using Tokenizers.PreTokenization.Regex;
@@ -70,7 +71,7 @@ internal sealed class PreTokenizerStage
             for (int i = from; i < items.Length && items[i] is SplitDef { Behavior: SplitBehavior.Isolated, Invert: false, Pattern.IsRegex: true } split; i++)
             {
                 patterns.Add(split.Pattern.Text);
-                if (KnownPatterns.TryGetSequenceScanner(patterns.ToArray()) is { } scanner)
+                if (KnownPatterns.TryGetSequenceScanner(CollectionsMarshal.AsSpan(patterns)) is { } scanner)
                 {
                     stages.Add(FromScanner(scanner));
                     return patterns.Count;

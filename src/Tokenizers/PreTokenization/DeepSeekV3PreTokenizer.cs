@@ -22,16 +22,18 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
 
     private DeepSeekV3PreTokenizer() { }
 
-    private enum Kind : byte { Letter, Mark, Number, Punct, Symbol, Newline, Space, Barrier, Other }
+    /// <summary>What the third pattern tells apart (it never separates punctuation from symbols).</summary>
+    private enum Kind : byte { Letter, Mark, PunctOrSymbol, Newline, Space, Barrier, Other }
 
     public override int NextPieceLength(ReadOnlySpan<char> text, int start)
     {
         bool inCjk = IsCjk(text[start]);
         int i;
-        if (!inCjk && Classify(text, start, out int width) == Kind.Number)
+        // (No CJK char is a number.)
+        if (CharClass.ClassAt(text, start, out int width) == Cls.Number)
         {
             i = start + width;
-            for (int n = 1; n < 3 && i < text.Length && !IsCjk(text[i]) && Classify(text, i, out width) == Kind.Number; n++) i += width;
+            for (int n = 1; n < 3 && i < text.Length && CharClass.ClassAt(text, i, out width) == Cls.Number; n++) i += width;
             return i - start;
         }
         Kind kind = KindAt(text, start, inCjk, out width);
@@ -55,7 +57,7 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
         {
             case Kind.Letter:
                 return Run(text, next, inCjk, LetterOrMark) - start;
-            case Kind.Punct or Kind.Symbol:
+            case Kind.PunctOrSymbol:
                 // An ASCII punctuation char and ASCII letters (never in a CJK run); else a run of punctuation and
                 // symbols and its newlines.
                 if (text[start] < 0x80 && next < text.Length && IsAsciiLetter(text[next]))
@@ -70,7 +72,7 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
                 if (after is Kind.Letter or Kind.Mark) return Run(text, next + afterWidth, inCjk, LetterOrMark) - start;
                 return kind == Kind.Mark ? width : 0;
             case Kind.Newline or Kind.Space:
-                if (text[start] == ' ' && after is Kind.Punct or Kind.Symbol)
+                if (text[start] == ' ' && after == Kind.PunctOrSymbol)
                     return NewlinesAfter(text, Run(text, next + afterWidth, inCjk, PunctOrSymbol), inCjk) - start;
                 // White space other than \r and \n prefixes a letter run too ([^\r\n\p{L}\p{P}\p{S}]?).
                 if (kind == Kind.Space && after is Kind.Letter or Kind.Mark) return Run(text, next + afterWidth, inCjk, LetterOrMark) - start;
@@ -100,7 +102,7 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     }
 
     private const int LetterOrMark = 1 << (int)Kind.Letter | 1 << (int)Kind.Mark;
-    private const int PunctOrSymbol = 1 << (int)Kind.Punct | 1 << (int)Kind.Symbol;
+    private const int PunctOrSymbol = 1 << (int)Kind.PunctOrSymbol;
 
     /// <summary>The end of the run of chars of the kinds in <paramref name="kinds"/> from <paramref name="i"/>.</summary>
     private static int Run(ReadOnlySpan<char> text, int i, bool inCjk, int kinds)
@@ -130,65 +132,30 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Kind KindAt(ReadOnlySpan<char> text, int i, bool inCjk, out int width)
     {
-        char c = text[i];
-        if (c < 0x80 && !inCjk)
-        {
-            width = 1;
-            Kind ascii = (Kind)AsciiKinds[c];
-            return ascii == Kind.Number ? Kind.Barrier : ascii;
-        }
-        if (IsCjk(c) != inCjk)
+        if (IsCjk(text[i]) != inCjk)
         {
             width = 1;
             return Kind.Barrier;
         }
-        Kind kind = Classify(text, i, out width);
-        return kind == Kind.Number ? Kind.Barrier : kind;
-    }
-
-    private static Kind Classify(ReadOnlySpan<char> text, int i, out int width)
-    {
-        int cp = CharClass.CodePointAt(text, i, out width);
-        if (cp < 0x80) return (Kind)AsciiKinds[cp];
-        // Above ASCII, White_Space is exactly Zs, Zl, Zp and U+0085 (a Cc).
-        switch (CharUnicodeInfo.GetUnicodeCategory(cp))
+        switch (CharClass.ClassAt(text, i, out width))
         {
-            case UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator:
-                return Kind.Space;
-            case UnicodeCategory.Control:
-                return cp == 0x85 ? Kind.Space : Kind.Other;
-            case UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter:
+            case Cls.Upper or Cls.Lower or Cls.OtherLetter:
                 return Kind.Letter;
-            case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark:
+            case Cls.Mark:
                 return Kind.Mark;
-            case UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber:
-                return Kind.Number;
-            case UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
-                or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
-                or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.OtherPunctuation:
-                return Kind.Punct;
-            case UnicodeCategory.MathSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol
-                or UnicodeCategory.OtherSymbol:
-                return Kind.Symbol;
+            case Cls.Number:
+                return Kind.Barrier;
+            case Cls.Newline:
+                return Kind.Newline;
+            case Cls.Space:
+                return Kind.Space;
             default:
-                return Kind.Other;
+                return IsPunctuationOrSymbol(CharClass.CodePointAt(text, i, out _)) ? Kind.PunctOrSymbol : Kind.Other;
         }
     }
 
-    /// <summary>
-    /// <see cref="Kind"/> of each ASCII char, as constant data: 0 letter, 2 digit, 3 punctuation, 4 symbol, 5 \r \n,
-    /// 6 other white space, 8 control.
-    /// </summary>
-    private static ReadOnlySpan<byte> AsciiKinds =>
-    [
-        8, 8, 8, 8, 8, 8, 8, 8, 8, 6, 5, 6, 6, 5, 8, 8,
-        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
-        6, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 4, 4, 4, 3,
-        3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 4, 3,
-        4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 3, 4, 8,
-    ];
+    /// <summary>\p{P} or \p{S}, among the code points <see cref="CharClass"/> calls other (the rest are controls, format chars, private use and unassigned).</summary>
+    private static bool IsPunctuationOrSymbol(int cp) => cp < 0x80
+        ? (uint)(cp - '!') <= '~' - '!'
+        : (uint)(CharClass.Category(cp) - UnicodeCategory.ConnectorPunctuation) <= UnicodeCategory.OtherSymbol - UnicodeCategory.ConnectorPunctuation;
 }
