@@ -10,12 +10,21 @@ namespace Tokenizers.HuggingFace;
 /// times. Direct-mapped on a hash of the word: a colliding word replaces the one before. Words longer than
 /// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept, and a word is kept on its
 /// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
+/// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
+/// one lookup in <see cref="BypassBelow"/> hits over a window, the cache steps aside for the next
+/// <see cref="BypassLength"/> words, then looks again.
 /// Belongs to one model at a time: another model's encoder empties it.
 /// </summary>
 internal sealed class MergedWordCache
 {
     public const int MaxChars = 24, MaxIds = 12;
     private const int Slots = 4096;
+
+    /// <summary>Lookups per window, the hit rate (one in this many) under which the cache steps aside, and for how many words.</summary>
+    internal const int Window = 512, BypassBelow = 32, BypassLength = 4096;
+
+    /// <summary>The hash <see cref="TryGet"/> gives while the cache steps aside (a real hash has bit 16 set): <see cref="Add"/> ignores it.</summary>
+    private const uint Bypassed = 0;
 
     [ThreadStatic] private static MergedWordCache? t_cache;
 
@@ -25,6 +34,7 @@ internal sealed class MergedWordCache
     private readonly byte[] _idCount = new byte[Slots];
     private readonly ushort[] _missed = new ushort[Slots];
     private object? _owner;
+    private int _lookups, _hits, _bypass;
 
     /// <summary>This thread's cache, emptied first when it last served another model.</summary>
     public static MergedWordCache For(object owner)
@@ -35,6 +45,7 @@ internal sealed class MergedWordCache
             Array.Clear(cache._charCount);
             Array.Clear(cache._missed);
             cache._owner = owner;
+            cache._lookups = cache._hits = cache._bypass = 0;
         }
         return cache;
     }
@@ -46,11 +57,22 @@ internal sealed class MergedWordCache
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int TryGet(ReadOnlySpan<char> word, Span<int> ids, out uint hash)
     {
-        hash = 0;
+        hash = Bypassed;
         if (word.Length > MaxChars || word.IsEmpty) return -1;
+        if (_bypass > 0)
+        {
+            _bypass--;
+            return -1;
+        }
+        if (++_lookups == Window)
+        {
+            if (_hits < Window / BypassBelow) _bypass = BypassLength;
+            _lookups = _hits = 0;
+        }
         hash = Hash(word);
         int slot = (int)(hash & (Slots - 1));
         if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
+        _hits++;
         int count = _idCount[slot];
         _ids.AsSpan(slot * MaxIds, count).CopyTo(ids);
         return count;
@@ -59,7 +81,7 @@ internal sealed class MergedWordCache
     /// <summary>Keeps the ids of a merged word that <see cref="TryGet"/> missed with <paramref name="hash"/>, when both fit and it missed before.</summary>
     public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids, uint hash)
     {
-        if (word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
+        if (hash == Bypassed || word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
         int slot = (int)(hash & (Slots - 1));
         ushort tag = (ushort)(hash >> 16 | 1);
         if (_missed[slot] != tag)
@@ -91,6 +113,6 @@ internal sealed class MergedWordCache
             ulong tail = bytes.Length >= 4 ? MemoryMarshal.Read<uint>(bytes) | (ulong)MemoryMarshal.Read<ushort>(bytes[^2..]) << 32 : MemoryMarshal.Read<ushort>(bytes);
             h = (h ^ tail) * K;
         }
-        return (uint)(h >> 32) ^ (uint)h;
+        return ((uint)(h >> 32) ^ (uint)h) | 1u << 16;
     }
 }

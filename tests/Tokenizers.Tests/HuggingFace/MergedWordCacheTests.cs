@@ -57,4 +57,52 @@ public class MergedWordCacheTests
         Assert.Equal(-1, cache.TryGet(longWord, ids, out _));
         Assert.Equal(-1, cache.TryGet("▁short", ids, out _));
     }
+
+    [Fact]
+    public void ItStepsAsideWhereWordsDoNotRepeatAndLooksAgainAfter()
+    {
+        var cache = MergedWordCache.For(new object());
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        int lookups = Keep(cache, "▁kept", 5);
+
+        // A window of lookups of which one too few hit: the next BypassLength lookups miss even a kept word, and keep nothing.
+        for (int i = 0; i < MergedWordCache.Window / MergedWordCache.BypassBelow - 1; i++, lookups++)
+            Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+        for (; lookups < MergedWordCache.Window; lookups++) Assert.Equal(-1, cache.TryGet($"▁w{lookups}", ids, out _));
+        for (int i = 0; i < MergedWordCache.BypassLength; i++)
+        {
+            Assert.Equal(-1, cache.TryGet("▁kept", ids, out uint hash));
+            cache.Add("▁other", [9], hash);
+            cache.Add("▁other", [9], hash);
+        }
+        Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+        Assert.Equal(-1, cache.TryGet("▁other", ids, out _));
+    }
+
+    [Fact]
+    public void ItStaysWhereEnoughLookupsHit()
+    {
+        var cache = MergedWordCache.For(new object());
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        int lookups = Keep(cache, "▁kept", 5);
+        for (int window = 1; window <= 3; window++)
+        {
+            for (int i = 0; i < MergedWordCache.Window / MergedWordCache.BypassBelow; i++, lookups++)
+                Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+            for (; lookups < window * MergedWordCache.Window; lookups++) Assert.Equal(-1, cache.TryGet($"▁w{lookups}", ids, out _));
+        }
+        Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+    }
+
+    /// <summary>Keeps a word (two misses); returns the lookups made.</summary>
+    private static int Keep(MergedWordCache cache, string word, int id)
+    {
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        for (int i = 0; i < 2; i++)
+        {
+            cache.TryGet(word, ids, out uint hash);
+            cache.Add(word, [id], hash);
+        }
+        return 2;
+    }
 }
