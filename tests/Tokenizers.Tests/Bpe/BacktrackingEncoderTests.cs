@@ -15,14 +15,14 @@ public class BacktrackingEncoderTests
     /// A vocabulary as BPE training makes one: the letters of a small alphabet, then concatenations of two tokens,
     /// each kept only when merging by rank really builds it from its bytes (ends with exactly its two halves).
     /// </summary>
-    private static List<byte[]> Vocabulary(int letters, int[] picks)
+    private static List<byte[]> Vocabulary(int letters, int[] picks, int maxLength = 12)
     {
         var tokens = new List<byte[]>();
         for (int i = 0; i < letters; i++) tokens.Add([(byte)('a' + i)]);
         for (int i = 0; i + 1 < picks.Length; i += 2)
         {
             byte[] candidate = [.. tokens[picks[i] % tokens.Count], .. tokens[picks[i + 1] % tokens.Count]];
-            if (candidate.Length > 12 || tokens.Any(t => t.AsSpan().SequenceEqual(candidate))) continue;
+            if (candidate.Length > maxLength || tokens.Any(t => t.AsSpan().SequenceEqual(candidate))) continue;
             if (MergeByRank(tokens, candidate).Count == 2) tokens.Add(candidate);
         }
         return tokens;
@@ -75,5 +75,27 @@ public class BacktrackingEncoderTests
             byte[] text = letters.Take(n).Select(l => (byte)('a' + l % v.Item1)).ToArray();
             return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
         }, iter: 500);
+    }
+
+    /// <summary>
+    /// Over one or two letters, tokens of up to 48 bytes give a position many prefix tokens (as runs of spaces, '=' or
+    /// '▁' do in real vocabularies), which the encoder tries longest first and gives back shortest last.
+    /// </summary>
+    [Fact]
+    public void Positions_with_many_prefix_tokens_merge_by_rank()
+    {
+        var vocabulary = Gen.Select(Gen.Int[1, 2], Gen.Int[0, 1000].Array[40, 160]);
+        int manyPrefixes = 0;
+        Gen.Select(vocabulary, Gen.Int[1, 120], Gen.Int[0, 7].Array[120]).Sample((v, n, letters) =>
+        {
+            var tokens = Vocabulary(v.Item1, v.Item2, maxLength: 48);
+            ushort[]? splitTable = SplitTableBuilder.Build(tokens.Select((t, rank) => (t, rank, rank)).ToList(), TestContext.Current.CancellationToken);
+            if (splitTable is null) return false;
+            // Mostly the first letter, so that long runs of it meet its long tokens.
+            byte[] text = letters.Take(n).Select(l => (byte)('a' + (l == 7 ? 1 : 0) % v.Item1)).ToArray();
+            if (tokens.Count(t => t.Length <= text.Length && text.AsSpan(0, t.Length).SequenceEqual(t)) > 16) manyPrefixes++;
+            return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
+        }, iter: 300, threads: 1);
+        Assert.True(manyPrefixes > 30, $"only {manyPrefixes} texts start with more than 16 tokens");
     }
 }
