@@ -15,7 +15,8 @@ namespace Tokenizers.HuggingFace;
 /// that id; any other is merged by the encoder the builder chose: the linear backtracking encoder where Hugging Face's
 /// merge order and tiktoken's rank order provably agree, else Hugging Face's rule itself (<see cref="BytePairMerger"/>
 /// restricted to the one merge that builds each token). Holds table views, plus, for a vocabulary with guarded tokens,
-/// an 8 KB set of their first two bytes that the constructor fills from the guard trie (microseconds).
+/// an 8 KB set of their first bytes (<see cref="GuardWindows"/>) that the constructor fills from the guard trie
+/// (microseconds).
 /// </summary>
 internal sealed class BpePieceEncoder
 {
@@ -31,7 +32,8 @@ internal sealed class BpePieceEncoder
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
     private readonly bool _completeByteFallback;
-    private readonly ulong[]? _guardPairs;
+    private readonly ulong[]? _guardWindows;
+    private readonly int _guardWidth;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -57,32 +59,11 @@ internal sealed class BpePieceEncoder
         _rankToId = tables[3];
         _guard = tables[4];
         if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
-            _guardPairs = GuardPairs(new DoubleArrayTrie(_guard.UInt32s));
+            _guardWindows = GuardWindows.Build(new DoubleArrayTrie(_guard.UInt32s), out _guardWidth);
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
-    }
-
-    /// <summary>
-    /// The first two bytes of the guarded tokens (every one has two or more), as a bit set of 65,536: most positions of
-    /// a piece start none, and one load tells.
-    /// </summary>
-    private static ulong[] GuardPairs(DoubleArrayTrie guard)
-    {
-        var pairs = new ulong[(1 << 16) / 64];
-        for (int b0 = 0; b0 < 256; b0++)
-        {
-            int first = guard.Child(DoubleArrayTrie.Root, (byte)b0);
-            if (first < 0) continue;
-            for (int b1 = 0; b1 < 256; b1++)
-            {
-                if (guard.Child(first, (byte)b1) < 0) continue;
-                int pair = b0 << 8 | b1;
-                pairs[pair >> 6] |= 1UL << pair;
-            }
-        }
-        return pairs;
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -133,7 +114,8 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<char> _splits;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
-        private readonly ReadOnlySpan<ulong> _guardPairs;
+        private readonly ReadOnlySpan<ulong> _guardWindows;
+        private readonly int _guardWidth;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
@@ -150,7 +132,8 @@ internal sealed class BpePieceEncoder
             _splits = encoder._splits.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
-            _guardPairs = encoder._guardPairs;
+            _guardWindows = encoder._guardWindows;
+            _guardWidth = encoder._guardWidth;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
@@ -449,20 +432,20 @@ internal sealed class BpePieceEncoder
         /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
-            ReadOnlySpan<ulong> pairs = _guardPairs;
-            if (pairs.IsEmpty) return false;
+            ReadOnlySpan<ulong> windows = _guardWindows;
+            int width = _guardWidth;
+            if (windows.IsEmpty || piece.Length < width) return false;
             var guard = new DoubleArrayTrie(_guard);
-            for (int i = 0; i + 1 < piece.Length; i++)
+            uint mask = GuardWindows.Mask(width), window = 0;
+            for (int i = 0; i < width - 1; i++) window = GuardWindows.Next(window, piece[i], mask);
+            for (int i = 0; i + width <= piece.Length; i++)
             {
-                int pair = piece[i] << 8 | piece[i + 1];
-                if ((pairs[pair >> 6] & (1UL << pair)) == 0) continue;
-                // The pair is a node of the guard trie; walk on while the piece goes and the trie has it.
-                int node = guard.Child(guard.Child(DoubleArrayTrie.Root, piece[i]), piece[i + 1]);
-                for (int j = i + 2; node >= 0; j++)
-                {
+                window = GuardWindows.Next(window, piece[i + width - 1], mask);
+                if (!GuardWindows.MayStart(windows, window)) continue;
+                // A guarded token may start here: walk the guard trie while the piece goes and the trie has it.
+                int node = DoubleArrayTrie.Root;
+                for (int j = i; j < piece.Length && (node = guard.Child(node, piece[j])) >= 0; j++)
                     if (guard.Value(node) >= 0) return true;
-                    node = j < piece.Length ? guard.Child(node, piece[j]) : DoubleArrayTrie.NoNode;
-                }
             }
             return false;
         }
