@@ -12,7 +12,8 @@ namespace Tokenizers.Benchmarks;
 /// <summary>
 /// The quick mode's Hugging Face rows: each tokenizer.json model the generator compiled, on the same corpora, beside
 /// our cl100k_base on the same text, ML.Tokenizers' byte-level BpeTokenizer where it can load the model, and Hugging
-/// Face's Rust core (@anush008/tokenizers in node, one call at a time, timed by hf-rust.js in the same run).
+/// Face's Rust core (@anush008/tokenizers in node, one call at a time, timed by hf-rust.js in rounds that alternate
+/// with ours).
 /// </summary>
 public static partial class QuickRun
 {
@@ -42,23 +43,54 @@ public static partial class QuickRun
                 var ours = OursLibrary.ForModel(model);
                 var ml = MlHuggingFaceLibrary.TryCreate(json, out string? whyNot);
                 if (ml is null) Console.WriteLine($"// {model}: ML.Tokenizers cannot load it: {whyNot}");
-                var hf = TimeHuggingFaceRust(json, nodeModules, Corpora.Names.Select(c => files[c]).ToArray());
+                using var hf = HuggingFaceRustProcess.Start(json, nodeModules, HfRust);
                 foreach (string corpus in Corpora.Names)
                 {
                     string text = Corpora.Get(corpus);
                     double mb = Corpora.Utf8Bytes(text) / 1e6;
-                    // Hugging Face matches every added token, special ones included: compare with that policy.
-                    int count = ours.Tokenizer.CountTokens(text, SpecialTokenPolicy.All);
-                    if (hf.TryGetValue(files[corpus], out var rust) && rust.Ids != count)
-                        Console.WriteLine($"// {model} {corpus}: {HfRust} gives {rust.Ids} ids, we give {count} (SpecialTokenPolicy.All)");
                     if (ml is not null) Check(ours, ml, text, model, corpus);
-                    var measured = hf.TryGetValue(files[corpus], out var r) ? new[] { (HfRust, r.Rate) } : [];
-                    var others = new List<(string, Func<string, Action>)> { ("Tokenizers cl100k_base", t => () => cl100k.Count(t)) };
-                    if (ml is not null) others.Add((ml.Name, t => () => ml.Count(t)));
-                    Line(model, corpus, "CountTokens", mb, text, t => () => ours.Count(t), others, measuredElsewhere: measured);
-                    others = [("Tokenizers cl100k_base", t => () => cl100k.Encode(t))];
-                    if (ml is not null) others.Add((ml.Name, t => () => ml.Encode(t)));
-                    Line(model, corpus, "EncodeToIds", mb, text, t => () => ours.Encode(t), others, measuredElsewhere: measured);
+                    var cases = new List<(string Operation, string Library, Func<string, Action> Make)>
+                    {
+                        ("CountTokens", "Tokenizers", t => () => ours.Count(t)),
+                        ("CountTokens", "Tokenizers cl100k_base", t => () => cl100k.Count(t)),
+                        ("EncodeToIds", "Tokenizers", t => () => ours.Encode(t)),
+                        ("EncodeToIds", "Tokenizers cl100k_base", t => () => cl100k.Encode(t)),
+                    };
+                    var times = cases.Select(_ => new List<(double Rate, double Bytes)>()).ToArray();
+                    var hfRates = new List<double>();
+                    // Rounds of Hugging Face's call, then each of ours right after it on the same text, so that a
+                    // change in the machine's load falls on both sides; each figure is the median of its rounds.
+                    for (int round = 0; round < HfRounds; round++)
+                    {
+                        if (hf?.Time(files[corpus], Math.Max(s_seconds, 1.0)) is var (rate, ids))
+                        {
+                            hfRates.Add(rate);
+                            // Hugging Face matches every added token, special ones included: compare with that policy.
+                            int count = ours.Tokenizer.CountTokens(text, SpecialTokenPolicy.All);
+                            if (round == 0 && ids != count) Console.WriteLine($"// {model} {corpus}: {HfRust} gives {ids} ids, we give {count} (SpecialTokenPolicy.All)");
+                        }
+                        for (int c = 0; c < cases.Count; c++)
+                        {
+                            var (seconds, bytes) = Time(text, cases[c].Make, once: false, warmSlice: round == 0);
+                            times[c].Add((mb / seconds, bytes));
+                        }
+                    }
+                    var hfRate = hfRates.Count > 0 ? Median(hfRates) : (double?)null;
+                    foreach (string operation in new[] { "CountTokens", "EncodeToIds" })
+                    {
+                        var rows = new List<(string Name, double Rate, double Bytes)>();
+                        for (int c = 0; c < cases.Count; c++)
+                            if (cases[c].Operation == operation)
+                                rows.Add((cases[c].Library, Median(times[c].Select(t => t.Rate).ToList()), times[c][^1].Bytes));
+                        // ML.Tokenizers once: far slower than both, and no goal is set against it.
+                        if (ml is not null)
+                        {
+                            var (seconds, bytes) = Time(text, operation == "CountTokens" ? t => () => ml.Count(t) : t => () => ml.Encode(t), once: false);
+                            rows.Add((ml.Name, mb / seconds, bytes));
+                        }
+                        if (hfRate is double r) rows.Add((HfRust, r, double.NaN));
+                        PrintRounds(model, corpus, operation, rows);
+                    }
                 }
             }
         }
@@ -91,42 +123,28 @@ public static partial class QuickRun
         return 0;
     }
 
-    /// <summary>MB/s and id count per corpus file, from hf-rust.js; empty (and a note) when node or the binding is missing.</summary>
-    private static Dictionary<string, (double Rate, int Ids)> TimeHuggingFaceRust(string tokenizerJson, string nodeModules, string[] files)
+    /// <summary>Rounds a Hugging Face row is measured in (see <see cref="RunHuggingFace"/>).</summary>
+    private const int HfRounds = 3;
+
+    private static double Median(List<double> values)
     {
-        var result = new Dictionary<string, (double, int)>();
-        var start = new ProcessStartInfo("node")
+        values.Sort();
+        int n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /// <summary>One row as <see cref="Line"/> prints and records it: ours first, then each other library and its ratio.</summary>
+    private static void PrintRounds(string model, string corpus, string operation, List<(string Name, double Rate, double Bytes)> rows)
+    {
+        var (_, oursRate, oursBytes) = rows[0];
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"{model,-11} {corpus,-13} {operation,-26} ours {Rate(oursRate)}");
+        if (operation.StartsWith("CountTokens", StringComparison.Ordinal)) sb.Append(Inv, $" ({oursBytes:0} B/call)");
+        foreach (var (name, rate, bytes) in rows)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hf-rust.js"));
-        start.ArgumentList.Add(tokenizerJson);
-        start.ArgumentList.Add(Math.Max(s_seconds, 1.0).ToString(Inv));
-        foreach (string f in files) start.ArgumentList.Add(f);
-        start.Environment["NODE_PATH"] = nodeModules;
-        // One thread: Hugging Face parallelises only batches, but keep rayon to one thread regardless.
-        start.Environment["RAYON_NUM_THREADS"] = "1";
-        start.Environment["TOKENIZERS_PARALLELISM"] = "false";
-        try
-        {
-            using var node = Process.Start(start)!;
-            var error = node.StandardError.ReadToEndAsync();
-            string? line;
-            while ((line = node.StandardOutput.ReadLine()) is not null)
-            {
-                using var doc = JsonDocument.Parse(line);
-                var e = doc.RootElement;
-                result[e.GetProperty("file").GetString()!] = (e.GetProperty("mb_per_s").GetDouble(), e.GetProperty("ids").GetInt32());
-            }
-            node.WaitForExit();
-            if (node.ExitCode != 0) Console.WriteLine($"// {HfRust}: node exited with {node.ExitCode}: {error.Result.Trim()}");
+            Record(model, corpus, operation, name, rate, bytes);
+            if (name != rows[0].Name) sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
         }
-        catch (System.ComponentModel.Win32Exception x)
-        {
-            Console.WriteLine($"// {HfRust}: node did not start ({x.Message}); the column is left out");
-        }
-        return result;
+        Console.WriteLine(sb.ToString());
     }
 }

@@ -146,10 +146,10 @@ public static partial class QuickRun
     private static void Record(string encoding, string corpus, string operation, string library, double rate, double bytes)
         => Csv.Add(string.Join(',', encoding, corpus, operation.Replace(',', ';'), library, rate.ToString("0.###", Inv), bytes.ToString("0", Inv)));
 
-    /// <summary>Seconds a call and bytes allocated a call.</summary>
-    private static (double Seconds, double Bytes) Time(string? text, Func<string, Action> make, bool once)
+    /// <summary>Seconds a call and bytes allocated a call; <paramref name="warmSlice"/>: first warm the call up on a slice (see <see cref="Line"/>).</summary>
+    private static (double Seconds, double Bytes) Time(string? text, Func<string, Action> make, bool once, bool warmSlice = true)
     {
-        if (!once && text is not null)
+        if (!once && text is not null && warmSlice)
         {
             Action small = make(text.Length > 4000 ? text[..4000] : text);
             var warm = Stopwatch.StartNew();
