@@ -16,7 +16,7 @@ internal static class GuardWindows
     public const int MaxWidth = 4;
     private const int Bits = 1 << 16;
 
-    /// <summary>The window's bytes, first byte highest, as <see cref="Next"/> rolls them.</summary>
+    /// <summary>Rolls byte <paramref name="b"/> into a window of the bytes before it (the earliest highest), keeping what the mask holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Next(uint window, byte b, uint mask) => (window << 8 | b) & mask;
 
@@ -27,9 +27,13 @@ internal static class GuardWindows
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayStart(ReadOnlySpan<ulong> set, uint window)
     {
-        uint bit = (window * 0x9E3779B1u) >> 16;
+        uint bit = Bit(window);
         return (set[(int)(bit >> 6)] & (1UL << (int)bit)) != 0;
     }
+
+    /// <summary>A window's bit in the set: a multiplicative hash's top 16 bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Bit(uint window) => (window * 0x9E3779B1u) >> 16;
 
     /// <summary>
     /// The set of the guarded tokens' first <paramref name="width"/> bytes, and that width: the shortest guarded
@@ -56,7 +60,7 @@ internal static class GuardWindows
         var set = new ulong[Bits / 64];
         foreach (var (_, window) in prefixes)
         {
-            uint bit = (window * 0x9E3779B1u) >> 16;
+            uint bit = Bit(window);
             set[bit >> 6] |= 1UL << (int)bit;
         }
         return set;
