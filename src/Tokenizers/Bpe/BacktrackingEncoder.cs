@@ -24,61 +24,83 @@ internal static class BacktrackingEncoder
     {
         int n = piece.Length;
         const int StackLimit = 256;
-        byte[]? rentedDead = null;
-        int[]? rentedStarts = null;
-        Span<bool> dead = n < StackLimit ? stackalloc bool[StackLimit] : MemoryMarshal.Cast<byte, bool>((rentedDead = ArrayPool<byte>.Shared.Rent(n + 1)).AsSpan());
-        Span<int> starts = n < StackLimit ? stackalloc int[StackLimit * 2] : (rentedStarts = ArrayPool<int>.Shared.Rent(n * 2));
-        // The trie node of each kept token, so that a pair check walks on from the left token instead of from the root.
-        Span<int> nodes = starts.Slice(n < StackLimit ? StackLimit : n);
+        if (n >= StackLimit) return EncodeLong(trie, splits, piece, ranks);
+        // Short pieces (nearly all) keep their state on the stack, and the loop runs outside any try block.
+        Span<bool> dead = stackalloc bool[StackLimit];
+        Span<int> starts = stackalloc int[StackLimit * 2];
         dead[..(n + 1)].Clear();
+        return Run(trie, splits, piece, ranks, dead, starts[..StackLimit], starts[StackLimit..]);
+    }
+
+    /// <summary>A piece too long for the stack: the same, in pooled arrays.</summary>
+    private static int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    {
+        int n = piece.Length;
+        byte[] rentedDead = ArrayPool<byte>.Shared.Rent(n + 1);
+        int[] rentedStarts = ArrayPool<int>.Shared.Rent(n * 2);
         try
         {
-            int count = 0, pos = 0;
-            int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
-            while (token >= 0)
-            {
-                int end = pos + len;
-                if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
-                    starts[count - 1], pos, end, ranks[count - 1], token)))
-                {
-                    ranks[count] = token;
-                    nodes[count] = node;
-                    starts[count++] = pos;
-                    pos = end;
-                    if (pos == n) return count;
-                    token = LongestMatch(trie, piece, pos, n - pos, out len, out node);
-                    continue;
-                }
-                if (len > 1)
-                {
-                    token = LongestMatch(trie, piece, pos, len - 1, out len, out node);
-                    if (token >= 0) continue;
-                }
-                // No token fits here: the position is a dead end; give the previous token back and try a shorter one.
-                dead[pos] = true;
-                if (count == 0) return -1;
-                int previous = starts[--count];
-                len = pos - previous;
-                pos = previous;
-                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
-                while (token < 0)
-                {
-                    // The previous token was a single byte: that position is a dead end too.
-                    dead[pos] = true;
-                    if (count == 0) return -1;
-                    previous = starts[--count];
-                    len = pos - previous;
-                    pos = previous;
-                    token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
-                }
-            }
-            return -1;
+            Span<bool> dead = MemoryMarshal.Cast<byte, bool>(rentedDead.AsSpan(0, n + 1));
+            dead.Clear();
+            return Run(trie, splits, piece, ranks, dead, rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n));
         }
         finally
         {
-            if (rentedDead is not null) ArrayPool<byte>.Shared.Return(rentedDead);
-            if (rentedStarts is not null) ArrayPool<int>.Shared.Return(rentedStarts);
+            ArrayPool<byte>.Shared.Return(rentedDead);
+            ArrayPool<int>.Shared.Return(rentedStarts);
         }
+    }
+
+    /// <summary>
+    /// The encoder's loop (see the class), over state its caller provides: <paramref name="dead"/>, per position and
+    /// the end, whether the position is a dead end (all false at first); per kept token, its start in
+    /// <paramref name="starts"/> and its trie node in <paramref name="nodes"/>, so that a pair check walks on from the
+    /// left token instead of from the root.
+    /// </summary>
+    private static int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
+        Span<bool> dead, Span<int> starts, Span<int> nodes)
+    {
+        int n = piece.Length;
+        int count = 0, pos = 0;
+        int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
+        while (token >= 0)
+        {
+            int end = pos + len;
+            if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
+                starts[count - 1], pos, end, ranks[count - 1], token)))
+            {
+                ranks[count] = token;
+                nodes[count] = node;
+                starts[count++] = pos;
+                pos = end;
+                if (pos == n) return count;
+                token = LongestMatch(trie, piece, pos, n - pos, out len, out node);
+                continue;
+            }
+            if (len > 1)
+            {
+                token = LongestMatch(trie, piece, pos, len - 1, out len, out node);
+                if (token >= 0) continue;
+            }
+            // No token fits here: the position is a dead end; give the previous token back and try a shorter one.
+            dead[pos] = true;
+            if (count == 0) return -1;
+            int previous = starts[--count];
+            len = pos - previous;
+            pos = previous;
+            token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
+            while (token < 0)
+            {
+                // The previous token was a single byte: that position is a dead end too.
+                dead[pos] = true;
+                if (count == 0) return -1;
+                previous = starts[--count];
+                len = pos - previous;
+                pos = previous;
+                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
+            }
+        }
+        return -1;
     }
 
     /// <summary>The rank of the longest token that starts at <paramref name="start"/> and is at most <paramref name="maxLength"/> bytes, or -1.</summary>
