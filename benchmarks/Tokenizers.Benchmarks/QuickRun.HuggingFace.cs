@@ -66,8 +66,8 @@ public static partial class QuickRun
                         {
                             hfRates.Add(rate);
                             // Hugging Face matches every added token, special ones included: compare with that policy.
-                            int count = ours.Tokenizer.CountTokens(text, SpecialTokenPolicy.All);
-                            if (round == 0 && ids != count) Console.WriteLine($"// {model} {corpus}: {HfRust} gives {ids} ids, we give {count} (SpecialTokenPolicy.All)");
+                            if (round == 0 && ours.Tokenizer.CountTokens(text, SpecialTokenPolicy.All) is var count && ids != count)
+                                Console.WriteLine($"// {model} {corpus}: {HfRust} gives {ids} ids, we give {count} (SpecialTokenPolicy.All)");
                         }
                         for (int c = 0; c < cases.Count; c++)
                         {
@@ -78,18 +78,18 @@ public static partial class QuickRun
                     var hfRate = hfRates.Count > 0 ? Median(hfRates) : (double?)null;
                     foreach (string operation in new[] { "CountTokens", "EncodeToIds" })
                     {
-                        var rows = new List<(string Name, double Rate, double Bytes)>();
+                        var rows = new List<(string Name, double Rate, double Bytes, double Seconds)>();
                         for (int c = 0; c < cases.Count; c++)
                             if (cases[c].Operation == operation)
-                                rows.Add((cases[c].Library, Median(times[c].Select(t => t.Rate).ToList()), times[c][^1].Bytes));
+                                rows.Add((cases[c].Library, Median(times[c].Select(t => t.Rate).ToList()), times[c][^1].Bytes, double.NaN));
                         // ML.Tokenizers once: far slower than both, and no goal is set against it.
                         if (ml is not null)
                         {
                             var (seconds, bytes) = Time(text, operation == "CountTokens" ? t => () => ml.Count(t) : t => () => ml.Encode(t), once: false);
-                            rows.Add((ml.Name, mb / seconds, bytes));
+                            rows.Add((ml.Name, mb / seconds, bytes, double.NaN));
                         }
-                        if (hfRate is double r) rows.Add((HfRust, r, double.NaN));
-                        PrintRounds(model, corpus, operation, rows);
+                        if (hfRate is double r) rows.Add((HfRust, r, double.NaN, double.NaN));
+                        Print(model, corpus, operation, rows);
                     }
                 }
             }
@@ -131,20 +131,5 @@ public static partial class QuickRun
         values.Sort();
         int n = values.Count;
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
-
-    /// <summary>One row as <see cref="Line"/> prints and records it: ours first, then each other library and its ratio.</summary>
-    private static void PrintRounds(string model, string corpus, string operation, List<(string Name, double Rate, double Bytes)> rows)
-    {
-        var (_, oursRate, oursBytes) = rows[0];
-        var sb = new StringBuilder();
-        sb.Append(Inv, $"{model,-11} {corpus,-13} {operation,-26} ours {Rate(oursRate)}");
-        if (operation.StartsWith("CountTokens", StringComparison.Ordinal)) sb.Append(Inv, $" ({oursBytes:0} B/call)");
-        foreach (var (name, rate, bytes) in rows)
-        {
-            Record(model, corpus, operation, name, rate, bytes);
-            if (name != rows[0].Name) sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
-        }
-        Console.WriteLine(sb.ToString());
     }
 }

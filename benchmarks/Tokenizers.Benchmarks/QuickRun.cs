@@ -114,29 +114,36 @@ public static partial class QuickRun
     /// optimized code before the full input is timed (else a method called once per input would be timed unoptimized).
     /// </summary>
     private static void Line(string encoding, string corpus, string operation, double mb, string? text, Func<string, Action> make,
-        IEnumerable<(string Name, Func<string, Action> Make)> others, bool once = false,
-        IEnumerable<(string Name, double Rate)>? measuredElsewhere = null)
+        IEnumerable<(string Name, Func<string, Action> Make)> others, bool once = false)
     {
-        var (oursSeconds, oursBytes) = Time(text, make, once);
-        double oursRate = mb / oursSeconds;
-        Record(encoding, corpus, operation, "Tokenizers", oursRate, oursBytes);
+        var rows = new List<(string Name, double Rate, double Bytes, double Seconds)>();
+        foreach (var (name, makeOne) in others.Prepend(("Tokenizers", make)))
+        {
+            var (seconds, bytes) = Time(text, makeOne, once);
+            rows.Add((name, mb / seconds, bytes, once ? seconds : double.NaN));
+        }
+        Print(encoding, corpus, operation, rows);
+    }
+
+    /// <summary>
+    /// Records one case and prints it on one line: ours first (its bytes a call for the allocation-free operations),
+    /// then each other library and our ratio to it; with a call's seconds where they are given (the once-only cases).
+    /// </summary>
+    private static void Print(string encoding, string corpus, string operation, List<(string Name, double Rate, double Bytes, double Seconds)> rows)
+    {
+        var (_, oursRate, oursBytes, oursSeconds) = rows[0];
         var sb = new StringBuilder();
         sb.Append(Inv, $"{encoding,-11} {corpus,-13} {operation,-26} ours {Rate(oursRate)}");
         if (operation.StartsWith("CountTokens", StringComparison.Ordinal) || operation.Contains("span"))
             sb.Append(Inv, $" ({oursBytes:0} B/call)");
-        if (once) sb.Append(Inv, $" ({oursSeconds:0.000} s)");
-        foreach (var (name, makeOther) in others)
+        if (!double.IsNaN(oursSeconds)) sb.Append(Inv, $" ({oursSeconds:0.000} s)");
+        for (int i = 0; i < rows.Count; i++)
         {
-            var (seconds, bytes) = Time(text, makeOther, once);
-            double rate = mb / seconds;
+            var (name, rate, bytes, seconds) = rows[i];
             Record(encoding, corpus, operation, name, rate, bytes);
+            if (i == 0) continue;
             sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
-            if (once) sb.Append(Inv, $" ({seconds:0.000} s)");
-        }
-        foreach (var (name, rate) in measuredElsewhere ?? [])
-        {
-            Record(encoding, corpus, operation, name, rate, double.NaN);
-            sb.Append(Inv, $" | {name} {Rate(rate)} → {oursRate / rate,5:0.0}×");
+            if (!double.IsNaN(seconds)) sb.Append(Inv, $" ({seconds:0.000} s)");
         }
         Console.WriteLine(sb.ToString());
     }

@@ -66,9 +66,7 @@ public class MergedWordCacheTests
         int lookups = Keep(cache, "▁kept", 5);
 
         // A window of lookups of which one too few hit: the next BypassLength lookups miss even a kept word, and keep nothing.
-        for (int i = 0; i < MergedWordCache.Window / MergedWordCache.BypassBelow - 1; i++, lookups++)
-            Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
-        for (; lookups < MergedWordCache.Window; lookups++) Assert.Equal(-1, cache.TryGet($"▁w{lookups}", ids, out _));
+        LookUpWindow(cache, "▁kept", MergedWordCache.Window / MergedWordCache.BypassBelow - 1, ref lookups);
         for (int i = 0; i < MergedWordCache.BypassLength; i++)
         {
             Assert.Equal(-1, cache.TryGet("▁kept", ids, out uint hash));
@@ -86,12 +84,20 @@ public class MergedWordCacheTests
         Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
         int lookups = Keep(cache, "▁kept", 5);
         for (int window = 1; window <= 3; window++)
-        {
-            for (int i = 0; i < MergedWordCache.Window / MergedWordCache.BypassBelow; i++, lookups++)
-                Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
-            for (; lookups < window * MergedWordCache.Window; lookups++) Assert.Equal(-1, cache.TryGet($"▁w{lookups}", ids, out _));
-        }
+            LookUpWindow(cache, "▁kept", MergedWordCache.Window / MergedWordCache.BypassBelow, ref lookups);
         Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+    }
+
+    /// <summary>
+    /// Looks up the kept word <paramref name="hits"/> times (each a hit), then new words (each a miss) until the window
+    /// that <paramref name="lookups"/> is in is full.
+    /// </summary>
+    private static void LookUpWindow(MergedWordCache cache, string kept, int hits, ref int lookups)
+    {
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        for (int i = 0; i < hits; i++, lookups++) Assert.Equal(1, cache.TryGet(kept, ids, out _));
+        int windowEnd = (lookups / MergedWordCache.Window + 1) * MergedWordCache.Window;
+        for (; lookups < windowEnd; lookups++) Assert.Equal(-1, cache.TryGet($"▁w{lookups}", ids, out _));
     }
 
     /// <summary>Keeps a word (two misses); returns the lookups made.</summary>
