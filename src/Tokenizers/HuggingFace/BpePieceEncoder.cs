@@ -368,12 +368,13 @@ internal sealed class BpePieceEncoder
         /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be in the trie.</summary>
         private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
         {
+            FirstMatch first = default;
             if (_hasWholeOnly && !lookedUp)
             {
                 // ignore_merges: a piece that is a token merging never builds is still that one id. Every encoder
                 // below gives a piece that is a token that one id too, so any token found here is the answer, and
-                // none found spares them their own lookup.
-                int value = _trie.Lookup(piece);
+                // none found spares them their own lookup; the same walk is the backtracking encoder's first step.
+                first = FirstMatch.Find(_trie, piece, out int value);
                 if (value >= 0 || value < BytePairModel.NotAscii)
                 {
                     ids[0] = IdOfWhole(value);
@@ -396,7 +397,7 @@ internal sealed class BpePieceEncoder
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
                 || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
             // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids);
+            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids, first);
             if (count < 0)
             {
                 int rank = lookedUp ? -1 : _trie.Lookup(piece);
