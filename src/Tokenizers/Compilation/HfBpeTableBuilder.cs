@@ -152,7 +152,9 @@ internal static class HfBpeTableBuilder
             // byte-fallback and unk symbols of chars outside the vocabulary.
             bool fewGuarded = ranking.FindGuarded(guarded, out int multiSymbol, ct);
             encoder = fewGuarded ? Encoder.CharGuardedBacktracking : Encoder.CharMergeRule;
-            cuts = MetaspaceCuts.InfoValues(strings, idOf.TryGetValue(MetaspaceCuts.Meta.ToString(), out _));
+            // A leading run of '▁' merges alone only without ignore_merges: else a rest that is a token would be one id.
+            cuts = MetaspaceCuts.InfoValues(strings, idOf.TryGetValue(MetaspaceCuts.Meta.ToString(), out _),
+                runMergesAlone: !model.IgnoreMerges && MetaspaceCuts.RunMergesAlone(merges));
             summary = "SentencePiece-style BPE (symbols are chars, " + charSymbols.Describe() + "), "
                 + (!fewGuarded ? $"merges disagree with token order for {guarded.Count} of {multiSymbol} tokens: Hugging Face merge rule"
                     : guarded.Count == 0 ? "merges follow token order: linear backtracking encoder for words of char tokens, else Hugging Face merge rule"

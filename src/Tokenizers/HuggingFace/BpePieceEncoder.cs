@@ -144,7 +144,7 @@ internal sealed class BpePieceEncoder
                 ReadOnlySpan<uint> info = _info;
                 int byteIdsAt = BlockedAt + (int)info[BlockedAt - 1];
                 _fallback = new CharFallback((int)info[UnkAt] - 1, info[FuseAt] != 0, info[byteIdsAt..]);
-                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt]);
+                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt], (info[MetaAt] & MetaspaceCuts.RunFlag) != 0);
             }
         }
 
@@ -228,28 +228,49 @@ internal sealed class BpePieceEncoder
             for (int start = 0; start < piece.Length;)
             {
                 int end = _cuts.WordEnd(piece, start);
-                ReadOnlySpan<char> word = piece[start..end];
-                start = end;
                 // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
-                int rank = end == word.Length && end == piece.Length && lookedUp ? -1 : WalkChars(word);
-                if (rank >= 0)
-                {
-                    ids[count++] = _rankToId.IsEmpty ? rank : _rankToId[rank];
-                    continue;
-                }
-                cache ??= MergedWordCache.For(_owner);
-                int cached = cache.TryGet(word, ids[count..], out uint hash);
-                if (cached >= 0)
-                {
-                    count += cached;
-                    continue;
-                }
-                // Transcoded, then (known not to be one token) straight to MergeChars.
-                int merged = EncodeBytes(word, ids[count..], lookedUp: true);
-                cache.Add(word, ids.Slice(count, merged), hash);
-                count += merged;
+                count += EncodeWord(piece[start..end], ids[count..], end - start == piece.Length && lookedUp, ref cache);
+                start = end;
             }
             return count;
+        }
+
+        /// <summary>
+        /// One word of a SentencePiece-style piece: a token whole, else cached, else merged. <paramref name="cache"/> is
+        /// this thread's word cache, fetched for the piece's first word that needs it.
+        /// </summary>
+        private int EncodeWord(ReadOnlySpan<char> word, Span<int> ids, bool lookedUp, ref MergedWordCache? cache)
+        {
+            int rank = lookedUp ? -1 : WalkChars(word);
+            if (rank >= 0)
+            {
+                ids[0] = _rankToId.IsEmpty ? rank : _rankToId[rank];
+                return 1;
+            }
+            MergedWordCache words = cache ??= MergedWordCache.For(_owner);
+            int cached = words.TryGet(word, ids, out uint hash);
+            if (cached >= 0) return cached;
+            int run = _cuts.LeadingRun(word);
+            // Transcoded, then (known not to be one token) straight to MergeChars.
+            int merged = run > 0 ? EncodeAfterRun(word, run, ids, ref cache) : EncodeBytes(word, ids, lookedUp: true);
+            words.Add(word, ids[..merged], hash);
+            return merged;
+        }
+
+        /// <summary>
+        /// A word whose leading run of meta chars merges alone (indentation, in code): the run's ids, then the rest's,
+        /// the rest taking the run's last meta char back when that is a token of its own.
+        /// </summary>
+        private int EncodeAfterRun(ReadOnlySpan<char> word, int run, Span<int> ids, ref MergedWordCache? cache)
+        {
+            int count = EncodeWord(word[..run], ids, lookedUp: false, ref cache);
+            int rest = run, meta = WalkChars(word.Slice(run - 1, 1));
+            if (meta >= 0 && ids[count - 1] == IdOfWhole(meta))
+            {
+                count--;
+                rest--;
+            }
+            return count + EncodeWord(word[rest..], ids[count..], lookedUp: false, ref cache);
         }
 
         /// <summary>The trie value of the token <paramref name="chars"/> spell (their UTF-8 walked as it is made; a lone surrogate is U+FFFD), or -1.</summary>

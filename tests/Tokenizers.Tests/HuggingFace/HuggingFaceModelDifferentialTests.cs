@@ -110,6 +110,32 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
         CompareTexts($"{model}-guarded", path, HfTestModels.Load(model), texts, seed: 0);
     }
 
+    /// <summary>
+    /// Indentation: words that start with a run of 2 to 70 spaces ("▁" after the normalizer) and go on with code,
+    /// text, a lone char, a tab, a newline or a literal "▁" after another char. Gemma 3's builder lets such a run
+    /// merge alone (the summary says so) and the rest after it, which must give Hugging Face's ids for every run length:
+    /// runs up to 31 are one token, longer ones end in a lone "▁" that joins the rest.
+    /// </summary>
+    [Fact]
+    public void Indented_words_give_Hugging_Faces_ids()
+    {
+        string path = HfModelFiles.Require("gemma3");
+        TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
+        var tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: false, [], System.Threading.CancellationToken.None)!;
+        Assert.Contains("leading run of '▁' merges alone", tables.Summary);
+        string[] rests = ["if (x == null)", "return;", "}", "x", "public static void Main()", "// note", "\"\"", "\t\tx", "\nx", "ab\u2581cd",
+            "Überprüfung", "日本語", "🙂ok", "\u2581x", "a", "de la"];
+        var texts = new List<string>();
+        for (int run = 1; run <= 70; run++)
+            foreach (string rest in rests)
+            {
+                string indent = new(' ', run);
+                texts.Add(indent + rest);
+                texts.Add("x\n" + indent + rest + "\n" + indent[..(run / 2)] + rest);
+            }
+        CompareTexts("gemma3-indented", path, HfTestModels.Load("gemma3"), texts, seed: 0);
+    }
+
     [Theory]
     [MemberData(nameof(Variants))]
     public void Llama3_variants_give_Hugging_Faces_ids(string variant)
