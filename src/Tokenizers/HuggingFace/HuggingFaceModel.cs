@@ -56,13 +56,14 @@ public sealed class HuggingFaceModel
         (_rawTokens, _normalizedTokens) = BuildAddedTokens(definition.AddedTokens, _normalizer);
         var stages = PreTokenizerStage.Build(definition.PreTokenizer, compileRegex, scannerFor);
         _pipeline = new PreTokenizerPipeline(stages);
-        // One scanner (or none) reads the original text directly: its pieces go straight to the encoder, and a full
-        // buffer can stop between any two of them.
-        _streamable = stages.Length == 0 || (stages.Length == 1 && stages[0].Kind == StageKind.Scanner);
-        _scanner = stages.Length == 1 ? stages[0].Scanner : null;
-        _template = SpecialIdTemplate.Create(definition.PostProcessor);
         if (_normalizedTokens is null && encoder.EncodesWordByWord)
             _windowed = WindowedNormalizer.TryCreate(definition.Normalizer, definition.PreTokenizer);
+        // One scanner (or none) reads the original text directly: its pieces go straight to the encoder, and a full
+        // buffer can stop between any two of them. A model that normalizes in windows has no pre-tokenizer, or a
+        // Split on the char its normalizer replaces, which nothing it encodes still holds: a segment is one piece.
+        _streamable = _windowed is not null || stages.Length == 0 || (stages.Length == 1 && stages[0].Kind == StageKind.Scanner);
+        _scanner = _windowed is null && stages.Length == 1 ? stages[0].Scanner : null;
+        _template = SpecialIdTemplate.Create(definition.PostProcessor);
         if (TokenizerJsonCompiler.IsByteLevel(definition))
         {
             TokenDecoding.Check(definition.Decoder);
