@@ -64,11 +64,12 @@ internal static class MetaspaceCuts
         foreach (var m in merges)
         {
             if (m.Left.Length == 0 || m.Right.Length == 0) continue;
-            bool leftRun = IsRun(m.Left);
-            if (leftRun && IsRun(m.Right)) lastRunMerge = Math.Max(lastRunMerge, m.Index);
+            bool leftRun = IsRun(m.Left), rightRun = IsRun(m.Right);
+            if (leftRun && rightRun) lastRunMerge = Math.Max(lastRunMerge, m.Index);
             else if (leftRun && m.Right[0] != Meta) firstCrossing = Math.Min(firstCrossing, m.Index);
-            string result = m.Left + m.Right;
-            if (result.Length > 2 && result[0] == Meta && result[1] == Meta && !IsRun(result)) return false;
+            // The merged token starts with two '▁' and holds another char.
+            char second = m.Left.Length > 1 ? m.Left[1] : m.Right[0];
+            if (m.Left[0] == Meta && second == Meta && !(leftRun && rightRun)) return false;
         }
         return lastRunMerge >= 0 && lastRunMerge < firstCrossing;
     }
