@@ -120,11 +120,66 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
     public void Indented_words_give_Hugging_Faces_ids()
     {
         string path = HfModelFiles.Require("gemma3");
+        Assert.Contains(RunRule, Summary(path));
+        CompareTexts("gemma3-indented", path, HfTestModels.Load("gemma3"), IndentedTexts(), seed: 0);
+    }
+
+    /// <summary>
+    /// The run rule on a second vocabulary: Llama 2's file with its merges of two runs of "▁" moved to the front, where
+    /// the builder proves the rule and takes it; then with one token that joins two "▁" to a letter ("▁▁t"), where it
+    /// must not. Both must give Hugging Face's ids on indented words and on random text.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Llama2_with_run_merges_first_gives_Hugging_Faces_ids(bool joinsTwoMetaSpaces)
+    {
+        JsonNode root = JsonNode.Parse(File.ReadAllText(HfModelFiles.Require("llama2")))!;
+        var merges = root["model"]!["merges"]!.AsArray();
+        static string[] Halves(JsonNode merge) => merge is JsonArray pair ? [(string)pair[0]!, (string)pair[1]!] : ((string)merge!).Split(' ', 2);
+        static bool IsRun(string text) => text.Length > 0 && text.All(c => c == '\u2581');
+        var runs = merges.Where(m => Halves(m!).All(IsRun)).Select(m => m!.DeepClone()).ToList();
+        Assert.NotEmpty(runs);
+        var others = merges.Where(m => !Halves(m!).All(IsRun)).Select(m => m!.DeepClone()).ToList();
+        merges.Clear();
+        foreach (var m in runs.Concat(others)) merges.Add(m);
+        if (joinsTwoMetaSpaces)
+        {
+            var vocab = root["model"]!["vocab"]!.AsObject();
+            vocab["\u2581\u2581t"] = vocab.Count;
+            merges.Add(merges[0] is JsonArray ? new JsonArray("\u2581\u2581", "t") : "\u2581\u2581 t");
+        }
+        string dir = Directory.CreateTempSubdirectory("hf-runs-").FullName;
+        try
+        {
+            string path = Path.Combine(dir, "tokenizer.json");
+            File.WriteAllText(path, root.ToJsonString());
+            string summary = Summary(path);
+            output.WriteLine(summary);
+            Assert.Equal(!joinsTwoMetaSpaces, summary.Contains(RunRule));
+            var tokenizer = HfTestModels.LoadFile(path);
+            CompareTexts("llama2-runs-first", path, tokenizer, IndentedTexts(), seed: 0);
+            Compare("llama2-runs-first", path, tokenizer, 500);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private const string RunRule = "leading run of '▁' merges alone";
+
+    private static string Summary(string path)
+    {
         TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
-        var tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: false, [], System.Threading.CancellationToken.None)!;
-        Assert.Contains("leading run of '▁' merges alone", tables.Summary);
-        string[] rests = ["if (x == null)", "return;", "}", "x", "public static void Main()", "// note", "\"\"", "\t\tx", "\nx", "ab\u2581cd",
-            "Überprüfung", "日本語", "🙂ok", "\u2581x", "a", "de la"];
+        return HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: false, [], System.Threading.CancellationToken.None)!.Summary;
+    }
+
+    /// <summary>Runs of 1 to 70 spaces before code, text, a lone char, a tab, a newline or a literal "▁".</summary>
+    private static List<string> IndentedTexts()
+    {
+        string[] rests = ["if (x == null)", "return;", "}", "x", "t", "the", "public static void Main()", "// note", "\"\"", "\t\tx", "\nx",
+            "ab\u2581cd", "Überprüfung", "日本語", "🙂ok", "\u2581x", "a", "de la"];
         var texts = new List<string>();
         for (int run = 1; run <= 70; run++)
             foreach (string rest in rests)
@@ -133,7 +188,7 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
                 texts.Add(indent + rest);
                 texts.Add("x\n" + indent + rest + "\n" + indent[..(run / 2)] + rest);
             }
-        CompareTexts("gemma3-indented", path, HfTestModels.Load("gemma3"), texts, seed: 0);
+        return texts;
     }
 
     [Theory]
