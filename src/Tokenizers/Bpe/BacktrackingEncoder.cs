@@ -21,23 +21,19 @@ internal static class BacktrackingEncoder
 {
     /// <summary>Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length); -1 when a byte is not a token.</summary>
     public static int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
-        => Encode(trie, splits, piece, ranks, default);
-
-    /// <summary>The same, when the caller's walk over the piece already found its first longest match.</summary>
-    public static int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks, in FirstMatch first)
     {
         int n = piece.Length;
         const int StackLimit = 256;
-        if (n >= StackLimit) return EncodeLong(trie, splits, piece, ranks, first);
+        if (n >= StackLimit) return EncodeLong(trie, splits, piece, ranks);
         // Short pieces (nearly all) keep their state on the stack, and the loop runs outside any try block.
         Span<bool> dead = stackalloc bool[StackLimit];
         Span<int> starts = stackalloc int[StackLimit * 2];
         dead[..(n + 1)].Clear();
-        return Run(trie, splits, piece, ranks, dead, starts[..StackLimit], starts[StackLimit..], first);
+        return Run(trie, splits, piece, ranks, dead, starts[..StackLimit], starts[StackLimit..]);
     }
 
     /// <summary>A piece too long for the stack: the same, in pooled arrays.</summary>
-    private static int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks, in FirstMatch first)
+    private static int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
         byte[] rentedDead = ArrayPool<byte>.Shared.Rent(n + 1);
@@ -46,7 +42,7 @@ internal static class BacktrackingEncoder
         {
             Span<bool> dead = MemoryMarshal.Cast<byte, bool>(rentedDead.AsSpan(0, n + 1));
             dead.Clear();
-            return Run(trie, splits, piece, ranks, dead, rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n), first);
+            return Run(trie, splits, piece, ranks, dead, rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n));
         }
         finally
         {
@@ -62,13 +58,11 @@ internal static class BacktrackingEncoder
     /// left token instead of from the root.
     /// </summary>
     private static int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
-        Span<bool> dead, Span<int> starts, Span<int> nodes, in FirstMatch first)
+        Span<bool> dead, Span<int> starts, Span<int> nodes)
     {
         int n = piece.Length;
         int count = 0, pos = 0;
-        int token, len, node;
-        if (first.IsKnown) (token, len, node) = (first.Token, first.Length, first.Node);
-        else token = LongestMatch(trie, piece, 0, n, out len, out node);
+        int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
         while (token >= 0)
         {
             int end = pos + len;

@@ -34,6 +34,7 @@ internal sealed class BpePieceEncoder
     private readonly bool _completeByteFallback;
     private readonly ulong[]? _guardWindows;
     private readonly int _guardWidth;
+    private readonly int _loneMetaId;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -64,6 +65,9 @@ internal sealed class BpePieceEncoder
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
+        // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.
+        _loneMetaId = IsCharKind(kind) && (info[MetaAt] & MetaspaceCuts.RunFlag) != 0
+            && GetView().TryGetId(Encoding.UTF8.GetBytes(new[] { (char)info[MetaAt] }), out int metaId) ? metaId : -1;
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -116,6 +120,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<uint> _guard;
         private readonly ReadOnlySpan<ulong> _guardWindows;
         private readonly int _guardWidth;
+        private readonly int _loneMetaId;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
@@ -134,6 +139,7 @@ internal sealed class BpePieceEncoder
             _guard = encoder._guard.UInt32s;
             _guardWindows = encoder._guardWindows;
             _guardWidth = encoder._guardWidth;
+            _loneMetaId = encoder._loneMetaId;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
@@ -264,8 +270,8 @@ internal sealed class BpePieceEncoder
         private int EncodeAfterRun(ReadOnlySpan<char> word, int run, Span<int> ids, ref MergedWordCache? cache)
         {
             int count = EncodeWord(word[..run], ids, lookedUp: false, ref cache);
-            int rest = run, meta = WalkChars(word.Slice(run - 1, 1));
-            if (meta >= 0 && ids[count - 1] == IdOfWhole(meta))
+            int rest = run;
+            if (ids[count - 1] == _loneMetaId)
             {
                 count--;
                 rest--;
@@ -389,13 +395,12 @@ internal sealed class BpePieceEncoder
         /// <summary>The ids of a UTF-8 piece; <paramref name="lookedUp"/>: the whole piece is known not to be in the trie.</summary>
         private int Encode(ReadOnlySpan<byte> piece, Span<int> ids, bool lookedUp)
         {
-            FirstMatch first = default;
             if (_hasWholeOnly && !lookedUp)
             {
                 // ignore_merges: a piece that is a token merging never builds is still that one id. Every encoder
                 // below gives a piece that is a token that one id too, so any token found here is the answer, and
-                // none found spares them their own lookup; the same walk is the backtracking encoder's first step.
-                first = FirstMatch.Find(_trie, piece, out int value);
+                // none found spares them their own lookup.
+                int value = _trie.Lookup(piece);
                 if (value >= 0 || value < BytePairModel.NotAscii)
                 {
                     ids[0] = IdOfWhole(value);
@@ -418,7 +423,7 @@ internal sealed class BpePieceEncoder
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
                 || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
             // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids, first);
+            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids);
             if (count < 0)
             {
                 int rank = lookedUp ? -1 : _trie.Lookup(piece);

@@ -37,9 +37,7 @@ public sealed class HuggingFaceModelDifferentialTests(ITestOutputHelper output)
     public void Real_SentencePiece_models_give_Hugging_Faces_ids(string model)
     {
         string path = HfModelFiles.Require(model);
-        TokenizerJsonFile file = TokenizerJsonReader.Read(File.ReadAllText(path));
-        var tables = HfBpeTableBuilder.Build(file.Definition!, file.Vocab, file.Merges, byteLevel: false, [], System.Threading.CancellationToken.None)!;
-        output.WriteLine($"{model}: {tables.Summary}");
+        output.WriteLine($"{model}: {Summary(path)}");
         Compare(model, path, HfTestModels.Load(model), 2000);
     }
 
