@@ -15,7 +15,8 @@ namespace Tokenizers.Bpe;
 /// and dead ends are never revisited, so the time is linear in practice (tiktoken's merging is quadratic in the piece
 /// length).
 /// The result equals tiktoken's merge-by-rank. It needs, per rank, the length of the left half of the token's last
-/// merge (<c>splits</c>, precomputed by the generator; 0 for a token no merge builds).
+/// merge (<c>splits</c>, precomputed by the generator; 0 for a token no merge builds), carried by the trie's values too
+/// (built with the split table), so that a token's rank and split are one load.
 /// </summary>
 internal static class BacktrackingEncoder
 {
@@ -67,7 +68,8 @@ internal static class BacktrackingEncoder
         {
             int end = pos + len;
             if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
-                starts[count - 1], pos, end, ranks[count - 1], token)))
+                starts[count - 1], pos, end, ranks[count - 1], token,
+                TrieTokens.Split(trie, splits, nodes[count - 1], ranks[count - 1]), TrieTokens.Split(trie, splits, node, token))))
             {
                 ranks[count] = token;
                 nodes[count] = node;
@@ -126,31 +128,60 @@ internal static class BacktrackingEncoder
     }
 
     /// <summary>
-    /// The lookups of <see cref="MergeBoundary.IsKept{TTokens}"/> in the trie (its slots are the <c>index</c>). The
-    /// pair [a, b) is looked up by walking on from the left token's node over [p, b), and the node follows the left
-    /// token as its merges are undone.
+    /// The lookups of <see cref="MergeBoundary.IsKept{TTokens}"/> in the trie (its slots are the <c>index</c>), whose
+    /// values carry each token's split (the trie is built with the split table). The pair [a, b) is looked up by walking
+    /// on from the left token's node over [p, b), and the node follows the left token as its merges are undone.
     /// </summary>
     private struct TrieTokens(int leftNode) : MergeBoundary.ITokens
     {
+        /// <summary>The split of token <paramref name="rank"/> at <paramref name="node"/>, from its stored value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b)
+        public static int Split(DoubleArrayTrie trie, ReadOnlySpan<char> splits, int node, int rank)
         {
-            var trie = new DoubleArrayTrie(index);
-            int node = trie.Walk(leftNode, text[p..b]);
-            return node >= 0 ? trie.Value(node) : -1;
+            int split = trie.StoredValue(node) >> TrieLayout.RankBits;
+            return split != TrieLayout.SplitEscape ? split : splits[rank];
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p)
+        public readonly int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, int b, out int split)
+        {
+            var trie = new DoubleArrayTrie(index);
+            int node = trie.Walk(leftNode, text[p..b]);
+            return node >= 0 ? RankAndSplit(trie, splits, node, out split) : NoToken(out split);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, out int split)
         {
             // [a, p) is a token, so the walk cannot fail.
             var trie = new DoubleArrayTrie(index);
             leftNode = trie.Walk(DoubleArrayTrie.Root, text[a..p]);
-            return trie.Value(leftNode);
+            return RankAndSplit(trie, splits, leftNode, out split);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b)
-            => new DoubleArrayTrie(index).Lookup(text[p..b]);
+        public readonly int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int p, int b, out int split)
+        {
+            // [p, b) is a token too.
+            var trie = new DoubleArrayTrie(index);
+            return RankAndSplit(trie, splits, trie.Walk(DoubleArrayTrie.Root, text[p..b]), out split);
+        }
+
+        /// <summary>The rank at a node (negative when no token ends there), and the split its value carries.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int RankAndSplit(DoubleArrayTrie trie, ReadOnlySpan<char> splits, int node, out int split)
+        {
+            int value = trie.StoredValue(node);
+            split = value >> TrieLayout.RankBits;
+            int rank = value & (value >> 31 | TrieLayout.RankMask);
+            if (split == TrieLayout.SplitEscape) split = splits[rank];
+            return rank;
+        }
+
+        private static int NoToken(out int split)
+        {
+            split = 0;
+            return -1;
+        }
     }
 }

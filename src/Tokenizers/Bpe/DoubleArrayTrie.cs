@@ -44,7 +44,15 @@ internal readonly ref struct DoubleArrayTrie
 
     /// <summary>The value stored at <paramref name="node"/>: a rank, or -1 when no token ends there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Value(int node) => (int)_slots[node * 2 + 1];
+    public int Value(int node)
+    {
+        int value = (int)_slots[node * 2 + 1];
+        return value & (value >> 31 | TrieLayout.RankMask);
+    }
+
+    /// <summary>The value as stored: a rank with its split above it (see <see cref="TrieLayout.SplitEscape"/>), or a negative value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int StoredValue(int node) => (int)Unsafe.Add(ref MemoryMarshal.GetReference(_slots), (nint)(uint)node * 2 + 1);
 
     /// <summary>Walks <paramref name="bytes"/> from <paramref name="node"/>; <see cref="NoNode"/> when the path leaves the trie.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -40,14 +40,17 @@ internal static class BpeTableBuilder
             tooLarge = $"{TextDisplay.Number(vocabulary.Mergeable.Count)} mergeable tokens exceed the trie's 23-bit address space";
             return null;
         }
+        // Hugging Face's splits when its rule must merge; else null when some token is not built by any merge: the
+        // runtime then merges by rank, which is exact for any vocabulary.
+        ushort[]? splits = vocabulary.MergeRuleSplits ?? SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken);
         uint[] slots;
         try
         {
-            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)), cancellationToken);
+            slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)), cancellationToken, splits);
         }
-        catch (TrieTooLargeException)
+        catch (TrieTooLargeException e)
         {
-            tooLarge = "its trie outgrows the 23-bit addresses of the generated layout";
+            tooLarge = e.Message.Contains("Rank") ? "its ranks exceed the 23 bits of the generated layout" : "its trie outgrows the 23-bit addresses of the generated layout";
             return null;
         }
 
@@ -67,10 +70,7 @@ internal static class BpeTableBuilder
             tokenBytes,
             tokenOffsets,
             rankToId,
-            // Hugging Face's splits when its rule must merge; else empty when some token is not built by any merge: the
-            // runtime then merges by rank, which is exact for any vocabulary.
-            vocabulary.MergeRuleSplits is { } hfSplits ? PackedStrings.FromUInt16(hfSplits)
-                : SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken) is { } splits ? PackedStrings.FromUInt16(splits) : "",
+            splits is not null ? PackedStrings.FromUInt16(splits) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,

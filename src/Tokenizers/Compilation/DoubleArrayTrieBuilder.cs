@@ -65,16 +65,23 @@ internal sealed class DoubleArrayTrieBuilder
 
     /// <summary>
     /// The trie as Tokenizers.Bpe.DoubleArrayTrie reads it: unit then value a slot, so that a child's label check and
-    /// its value are one 8-byte read.
+    /// its value are one 8-byte read. With <paramref name="splits"/> (per rank, the byte length of the left half of the
+    /// token's last merge), each token's value carries its split above its rank (<see cref="TrieLayout.SplitEscape"/>),
+    /// so that the backtracking encoder reads both in one load.
     /// </summary>
-    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default)
+    /// <exception cref="TrieTooLargeException">A value is a rank beyond <see cref="TrieLayout.RankMask"/>.</exception>
+    public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default,
+        IReadOnlyList<ushort>? splits = null)
     {
         var (units, values) = Build(entries, cancellationToken);
         var slots = new uint[units.Length * 2];
         for (int i = 0; i < units.Length; i++)
         {
+            int value = values[i];
+            if (value > TrieLayout.RankMask) throw new TrieTooLargeException($"Rank {value} is beyond the {TrieLayout.RankBits}-bit ranks of the generated layout.");
+            if (value >= 0 && splits is not null && value < splits.Count) value |= Math.Min((int)splits[value], TrieLayout.SplitEscape) << TrieLayout.RankBits;
             slots[2 * i] = units[i];
-            slots[2 * i + 1] = (uint)values[i];
+            slots[2 * i + 1] = (uint)value;
         }
         return slots;
     }
@@ -227,4 +234,4 @@ internal sealed class DoubleArrayTrieBuilder
 }
 
 /// <summary>The trie needs a base beyond the 23 bits its layout gives it.</summary>
-internal sealed class TrieTooLargeException() : Exception("The trie outgrew the 23-bit base of its layout.");
+internal sealed class TrieTooLargeException(string message = "The trie outgrew the 23-bit base of its layout.") : Exception(message);

@@ -33,7 +33,7 @@ internal static class HfBpeTableBuilder
     public const int MaxVocabularySize = 1 << 24;
 
     /// <summary>Version of the table layout, first value of the info table.</summary>
-    public const int LayoutVersion = 2;
+    public const int LayoutVersion = 3;
 
     [MethodImpl(ColdRun.Optimized)]
     public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
@@ -184,7 +184,7 @@ internal static class HfBpeTableBuilder
         uint[] trie, guardTrie;
         try
         {
-            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct);
+            trie = DoubleArrayTrieBuilder.BuildSlots(trieEntries, ct, ranking.Splits);
             guardTrie = guarded.Count == 0 ? Array.Empty<uint>() : DoubleArrayTrieBuilder.BuildSlots(guarded, ct);
         }
         catch (TrieTooLargeException e)

@@ -20,68 +20,65 @@ internal static class MergeBoundary
     public interface ITokens
     {
         /// <summary>
-        /// The rank of the token <paramref name="text"/>[a, b), where [a, p) is the left token; -1 when there is none
-        /// (or none usable).
+        /// The rank of the token <paramref name="text"/>[a, b), where [a, p) is the left token, and its split (see the
+        /// class); -1 when there is none (or none usable), the split then undefined.
         /// </summary>
-        int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b);
+        int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, int b, out int split);
 
-        /// <summary>The rank of the token <paramref name="text"/>[a, p): the left token once its last merge is undone.</summary>
-        int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p);
+        /// <summary>The rank of the token <paramref name="text"/>[a, p) (the left token once its last merge is undone), and its split.</summary>
+        int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, out int split);
 
-        /// <summary>The rank of the token <paramref name="text"/>[p, b): the right token once its last merge is undone.</summary>
-        int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b);
+        /// <summary>The rank of the token <paramref name="text"/>[p, b) (the right token once its last merge is undone), and its split.</summary>
+        int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int p, int b, out int split);
     }
 
     /// <summary>
     /// Whether BPE, encoding <paramref name="text"/>[a, b), keeps the boundary at <paramref name="p"/> between token
-    /// r1 = [a, p) and token r2 = [p, b): undo the two tokens' merges, the later first, and check that no pair across
-    /// the boundary would have merged before them. Such a pair is a token [a, b) whose last merge joins [a, p) and
-    /// [p, b), for the a and b of that step; it merges first when it ranks below the merge being undone (below r1; up
-    /// to r2, since of two equal ranks the leftmost merges first). The boundary holds once neither side has a merge.
+    /// r1 = [a, p) and token r2 = [p, b), whose splits are s1 and s2: undo the two tokens' merges, the later first, and
+    /// check that no pair across the boundary would have merged before them. Such a pair is a token [a, b) whose last
+    /// merge joins [a, p) and [p, b), for the a and b of that step; it merges first when it ranks below the merge being
+    /// undone (below r1; up to r2, since of two equal ranks the leftmost merges first). The boundary holds once neither
+    /// side has a merge.
     /// </summary>
     public static bool IsKept<TTokens>(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text,
-        TTokens tokens, int a, int p, int b, int r1, int r2)
+        TTokens tokens, int a, int p, int b, int r1, int r2, int s1, int s2)
         where TTokens : struct, ITokens
     {
         int limit = int.MaxValue;
         while (true)
         {
-            int c = tokens.PairRank(index, text, a, p, b);
-            if ((uint)c < (uint)limit && splits[c] == p - a) return false;
+            int c = tokens.PairRank(index, splits, text, a, p, b, out int split);
+            if ((uint)c < (uint)limit && split == p - a) return false;
             if (r1 > r2)
             {
                 limit = r1;
-                int s1 = splits[r1];
                 if (s1 == 0)
                 {
                     limit = r2 + 1;
-                    int s2 = splits[r2];
                     if (s2 == 0) return true;
                     b = p + s2;
-                    r2 = tokens.RightRank(index, text, p, b);
+                    r2 = tokens.RightRank(index, splits, text, p, b, out s2);
                 }
                 else
                 {
                     a += s1;
-                    r1 = tokens.LeftRank(index, text, a, p);
+                    r1 = tokens.LeftRank(index, splits, text, a, p, out s1);
                 }
             }
             else
             {
                 limit = r2 + 1;
-                int s2 = splits[r2];
                 if (s2 == 0)
                 {
                     limit = r1;
-                    int s1 = splits[r1];
                     if (s1 == 0) return true;
                     a += s1;
-                    r1 = tokens.LeftRank(index, text, a, p);
+                    r1 = tokens.LeftRank(index, splits, text, a, p, out s1);
                 }
                 else
                 {
                     b = p + s2;
-                    r2 = tokens.RightRank(index, text, p, b);
+                    r2 = tokens.RightRank(index, splits, text, p, b, out s2);
                 }
             }
         }

@@ -52,7 +52,7 @@ internal static class SplitTableBuilder
             {
                 if (!rankOf.TryGetValue(bytes.AsSpan(0, left), out int r1) || r1 >= rank) continue;
                 if (!rankOf.TryGetValue(bytes.AsSpan(left), out int r2) || r2 >= rank) continue;
-                if (MergeBoundary.IsKept(default, splits, bytes, new KnownTokens(rankOf, rank), 0, left, bytes.Length, r1, r2))
+                if (MergeBoundary.IsKept(default, splits, bytes, new KnownTokens(rankOf, rank), 0, left, bytes.Length, r1, r2, splits[r1], splits[r2]))
                 {
                     split[rank] = (ushort)left;
                     break;
@@ -70,15 +70,27 @@ internal static class SplitTableBuilder
     private readonly struct KnownTokens(ByteSequenceMap rankOf, int known) : MergeBoundary.ITokens
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p, int b)
-            => rankOf.TryGetValue(text.Slice(a, b - a), out int c) && c < known ? c : -1;
+        public int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, int b, out int split)
+        {
+            int c = rankOf.TryGetValue(text.Slice(a, b - a), out int r) && r < known ? r : -1;
+            split = c >= 0 ? splits[c] : 0;
+            return c;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int a, int p)
-            => rankOf.Get(text.Slice(a, p - a));
+        public int LeftRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, out int split)
+        {
+            int rank = rankOf.Get(text.Slice(a, p - a));
+            split = splits[rank];
+            return rank;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<byte> text, int p, int b)
-            => rankOf.Get(text.Slice(p, b - p));
+        public int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int p, int b, out int split)
+        {
+            int rank = rankOf.Get(text.Slice(p, b - p));
+            split = splits[rank];
+            return rank;
+        }
     }
 }

@@ -18,6 +18,17 @@ internal static class TrieLayout
     /// <summary>The largest base a unit can hold.</summary>
     public const int MaxBase = (int)(uint.MaxValue >> BaseShift);
 
+    /// <summary>The bits of a value that hold its rank.</summary>
+    public const int RankBits = 23;
+
+    public const int RankMask = (1 << RankBits) - 1;
+
+    /// <summary>
+    /// Above the rank, a value of a BPE trie holds the byte length of the left half of the token's last merge (its
+    /// split), or <see cref="SplitEscape"/> when that does not fit (the split table has it).
+    /// </summary>
+    public const int SplitEscape = 0xFF;
+
     /// <summary>uint32s a slot: unit, value.</summary>
     public const int SlotWidth = 2;
 }

@@ -9,7 +9,7 @@ namespace Fixtures;
 public partial class TinyHfTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Trie:1108:1ab8a80baf7637af", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "Trie:1108:bbe1d6268c181468", static () => Trie),
         global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "TokenBytes:140:e844c0f8180a1623", static () => TokenBytes),
         global::Tokenizers.Data.ConstantTable.Find(typeof(TinyHfTokenizer).Assembly, "TokenOffsets:524:4696456c8c21f452", static () => TokenOffsets),
         default,

@@ -7,7 +7,7 @@
 internal partial class TinyRankTokenizer : global::Tokenizers.IStreamableTokenizer
 {
     private static readonly global::Tokenizers.Bpe.BytePairModel s_model = new(
-        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "Trie:1048:f7f151e4d4744fd7", static () => Trie),
+        global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "Trie:1048:e9c3b39d9d33b4a4", static () => Trie),
         global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TokenBytes:136:77e5dff36491d950", static () => TokenBytes),
         global::Tokenizers.Data.ConstantTable.Find(typeof(TinyRankTokenizer).Assembly, "TokenOffsets:604:5db010985d6739c8", static () => TokenOffsets),
         default,

@@ -54,7 +54,7 @@ public class BacktrackingEncoderTests
 
     private static List<int> Backtracking(List<byte[]> tokens, ushort[] splitTable, byte[] text)
     {
-        var trie = new DoubleArrayTrie(DoubleArrayTrieBuilder.BuildSlots(tokens.Select((t, rank) => (t, rank))));
+        var trie = new DoubleArrayTrie(DoubleArrayTrieBuilder.BuildSlots(tokens.Select((t, rank) => (t, rank)), splits: splitTable));
         string splits = new(splitTable.Select(s => (char)s).ToArray());
         var ranks = new int[text.Length];
         int count = BacktrackingEncoder.Encode(trie, splits, text, ranks);
@@ -97,5 +97,36 @@ public class BacktrackingEncoderTests
             return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
         }, iter: 300, threads: 1);
         Assert.True(manyPrefixes > 30, $"only {manyPrefixes} texts start with more than 16 tokens");
+    }
+
+    /// <summary>
+    /// Runs of a letter up to 512 bytes, each token two of the one before: their splits (up to 256) do not fit in the
+    /// trie's values, which then send the encoder to the split table.
+    /// </summary>
+    [Fact]
+    public void Splits_too_long_for_the_trie_values_come_from_the_split_table()
+    {
+        var vocabulary = Gen.Int[0, 1000].Array[0, 60];
+        Gen.Select(vocabulary, Gen.Int[1, 700], Gen.Int[0, 40].Array[20]).Sample((picks, n, cuts) =>
+        {
+            var tokens = Vocabulary(2, picks, maxLength: 8);
+            byte[] run = [(byte)'a'];
+            while (run.Length < 512)
+            {
+                run = [.. run, .. run];
+                if (!tokens.Any(t => t.AsSpan().SequenceEqual(run)) && MergeByRank(tokens, run).Count == 2) tokens.Add(run);
+            }
+            ushort[]? splitTable = SplitTableBuilder.Build(tokens.Select((t, rank) => (t, rank, rank)).ToList(), TestContext.Current.CancellationToken);
+            if (splitTable is null) return false;
+            // A long run of 'a', broken by a few 'b's.
+            byte[] text = Enumerable.Range(0, n).Select(i => cuts.Contains(i) ? (byte)'b' : (byte)'a').ToArray();
+            return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
+        }, iter: 60);
+        // The test is only worth its name when some split escapes the values.
+        var runs = Vocabulary(2, []);
+        byte[] longest = [(byte)'a'];
+        while (longest.Length < 512) { longest = [.. longest, .. longest]; runs.Add(longest); }
+        ushort[] splits = SplitTableBuilder.Build(runs.Select((t, rank) => (t, rank, rank)).ToList(), TestContext.Current.CancellationToken)!;
+        Assert.True(splits.Max() > TrieLayout.SplitEscape);
     }
 }
