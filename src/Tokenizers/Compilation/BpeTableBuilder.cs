@@ -40,6 +40,12 @@ internal static class BpeTableBuilder
             tooLarge = $"{TextDisplay.Number(vocabulary.Mergeable.Count)} mergeable tokens exceed the trie's 23-bit address space";
             return null;
         }
+        int maxRank = vocabulary.Mergeable.Count == 0 ? 0 : vocabulary.Mergeable.Max(t => t.Rank);
+        if (maxRank > TrieLayout.RankMask)
+        {
+            tooLarge = $"rank {TextDisplay.Number(maxRank)} exceeds the {TrieLayout.RankBits}-bit ranks of the trie's values (at most {TextDisplay.Number(TrieLayout.RankMask)})";
+            return null;
+        }
         // Hugging Face's splits when its rule must merge; else null when some token is not built by any merge: the
         // runtime then merges by rank, which is exact for any vocabulary.
         ushort[]? splits = vocabulary.MergeRuleSplits ?? SplitTableBuilder.Build(vocabulary.Mergeable, cancellationToken);
@@ -48,9 +54,9 @@ internal static class BpeTableBuilder
         {
             slots = DoubleArrayTrieBuilder.BuildSlots(vocabulary.Mergeable.Select(t => (t.Bytes, t.Rank)), cancellationToken, splits);
         }
-        catch (TrieTooLargeException e)
+        catch (TrieTooLargeException)
         {
-            tooLarge = e.Message.Contains("Rank") ? "its ranks exceed the 23 bits of the generated layout" : "its trie outgrows the 23-bit addresses of the generated layout";
+            tooLarge = "its trie outgrows the 23-bit addresses of the generated layout";
             return null;
         }
 
@@ -60,7 +66,7 @@ internal static class BpeTableBuilder
         string? rankToId = null;
         if (!vocabulary.RanksAreIds)
         {
-            var map = new int[vocabulary.Mergeable.Max(t => t.Rank) + 1];
+            var map = new int[maxRank + 1];
             foreach (var t in vocabulary.Mergeable) map[t.Rank] = t.Id;
             rankToId = PackedStrings.FromInt32(map);
         }
