@@ -42,7 +42,7 @@ internal readonly ref struct DoubleArrayTrie
         return NoNode;
     }
 
-    /// <summary>The value stored at <paramref name="node"/>: a rank, or -1 when no token ends there.</summary>
+    /// <summary>The value stored at <paramref name="node"/>: a rank (its split, if the trie carries one, masked off), or -1 when no token ends there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Value(int node)
     {

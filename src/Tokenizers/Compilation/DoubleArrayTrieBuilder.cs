@@ -69,7 +69,7 @@ internal sealed class DoubleArrayTrieBuilder
     /// token's last merge), each token's value carries its split above its rank (<see cref="TrieLayout.SplitEscape"/>),
     /// so that the backtracking encoder reads both in one load.
     /// </summary>
-    /// <exception cref="TrieTooLargeException">A value is a rank beyond <see cref="TrieLayout.RankMask"/>.</exception>
+    /// <exception cref="TrieTooLargeException">A value is beyond <see cref="TrieLayout.RankMask"/>.</exception>
     public static uint[] BuildSlots(IEnumerable<(byte[] Bytes, int Value)> entries, CancellationToken cancellationToken = default,
         IReadOnlyList<ushort>? splits = null)
     {
@@ -78,7 +78,7 @@ internal sealed class DoubleArrayTrieBuilder
         for (int i = 0; i < units.Length; i++)
         {
             int value = values[i];
-            if (value > TrieLayout.RankMask) throw new TrieTooLargeException($"Rank {value} is beyond the {TrieLayout.RankBits}-bit ranks of the generated layout.");
+            if (value > TrieLayout.RankMask) throw new TrieTooLargeException($"Value {TextDisplay.Number(value)} is beyond the {TrieLayout.RankBits} bits a trie value holds in the generated layout (at most {TextDisplay.Number(TrieLayout.RankMask)} tokens).");
             if (value >= 0 && splits is not null && value < splits.Count) value |= Math.Min((int)splits[value], TrieLayout.SplitEscape) << TrieLayout.RankBits;
             slots[2 * i] = units[i];
             slots[2 * i + 1] = (uint)value;
@@ -233,5 +233,5 @@ internal sealed class DoubleArrayTrieBuilder
     }
 }
 
-/// <summary>The trie needs a base beyond the 23 bits its layout gives it.</summary>
+/// <summary>The trie needs a base, or holds a value, beyond the 23 bits its layout gives it.</summary>
 internal sealed class TrieTooLargeException(string message = "The trie outgrew the 23-bit base of its layout.") : Exception(message);

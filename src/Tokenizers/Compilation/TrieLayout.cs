@@ -21,6 +21,7 @@ internal static class TrieLayout
     /// <summary>The bits of a value that hold its rank.</summary>
     public const int RankBits = 23;
 
+    /// <summary>The largest rank (or other non-negative value) a trie value holds; readers mask the split off with it.</summary>
     public const int RankMask = (1 << RankBits) - 1;
 
     /// <summary>
