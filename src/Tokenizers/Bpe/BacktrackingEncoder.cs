@@ -69,7 +69,7 @@ internal static class BacktrackingEncoder
             int end = pos + len;
             if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
                 starts[count - 1], pos, end, ranks[count - 1], token,
-                TrieTokens.Split(trie, splits, nodes[count - 1], ranks[count - 1]), TrieTokens.Split(trie, splits, node, token))))
+                TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node))))
             {
                 ranks[count] = token;
                 nodes[count] = node;
@@ -134,12 +134,12 @@ internal static class BacktrackingEncoder
     /// </summary>
     private struct TrieTokens(int leftNode) : MergeBoundary.ITokens
     {
-        /// <summary>The split of token <paramref name="rank"/> at <paramref name="node"/>, from its stored value.</summary>
+        /// <summary>The split of the token at <paramref name="node"/>, from its stored value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Split(DoubleArrayTrie trie, ReadOnlySpan<char> splits, int node, int rank)
+        public static int SplitAt(DoubleArrayTrie trie, ReadOnlySpan<char> splits, int node)
         {
-            int split = trie.StoredValue(node) >> TrieLayout.RankBits;
-            return split != TrieLayout.SplitEscape ? split : splits[rank];
+            RankAndSplit(trie, splits, node, out int split);
+            return split;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,7 +173,7 @@ internal static class BacktrackingEncoder
         {
             int value = trie.StoredValue(node);
             split = value >> TrieLayout.RankBits;
-            int rank = value & (value >> 31 | TrieLayout.RankMask);
+            int rank = DoubleArrayTrie.RankOf(value);
             if (split == TrieLayout.SplitEscape) split = splits[rank];
             return rank;
         }

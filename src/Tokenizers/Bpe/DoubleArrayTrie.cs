@@ -44,11 +44,11 @@ internal readonly ref struct DoubleArrayTrie
 
     /// <summary>The value stored at <paramref name="node"/>: a rank (its split, if the trie carries one, masked off), or -1 when no token ends there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Value(int node)
-    {
-        int value = (int)_slots[node * 2 + 1];
-        return value & (value >> 31 | TrieLayout.RankMask);
-    }
+    public int Value(int node) => RankOf((int)_slots[node * 2 + 1]);
+
+    /// <summary>The rank in a stored value (<see cref="StoredValue"/>), its split masked off; a negative value as it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RankOf(int storedValue) => storedValue & (storedValue >> 31 | TrieLayout.RankMask);
 
     /// <summary>The value as stored: a rank with its split above it (see <see cref="TrieLayout.SplitEscape"/>), or a negative value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

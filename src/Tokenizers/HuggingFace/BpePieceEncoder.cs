@@ -34,6 +34,7 @@ internal sealed class BpePieceEncoder
     private readonly bool _completeByteFallback;
     private readonly ulong[]? _guardWindows;
     private readonly int _guardWidth;
+    private readonly bool _runsMergeAlone;
     private readonly int _loneMetaId;
     private readonly AffixPairMerger? _affix;
 
@@ -66,8 +67,8 @@ internal sealed class BpePieceEncoder
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
         // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.
-        _loneMetaId = IsCharKind(kind) && (info[MetaAt] & MetaspaceCuts.RunFlag) != 0
-            && GetView().TryGetId(Encoding.UTF8.GetBytes(new[] { (char)info[MetaAt] }), out int metaId) ? metaId : -1;
+        _runsMergeAlone = IsCharKind(kind) && (info[MetaAt] & MetaspaceCuts.RunFlag) != 0;
+        _loneMetaId = _runsMergeAlone && GetView().TryGetId(Encoding.UTF8.GetBytes(new[] { (char)info[MetaAt] }), out int metaId) ? metaId : -1;
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -150,7 +151,7 @@ internal sealed class BpePieceEncoder
                 ReadOnlySpan<uint> info = _info;
                 int byteIdsAt = BlockedAt + (int)info[BlockedAt - 1];
                 _fallback = new CharFallback((int)info[UnkAt] - 1, info[FuseAt] != 0, info[byteIdsAt..]);
-                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt], (info[MetaAt] & MetaspaceCuts.RunFlag) != 0);
+                _cuts = new WordCuts((char)info[MetaAt], info[BlockedAt..byteIdsAt], encoder._runsMergeAlone);
             }
         }
 
