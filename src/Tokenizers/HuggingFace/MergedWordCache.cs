@@ -12,29 +12,52 @@ namespace Tokenizers.HuggingFace;
 /// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
 /// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
 /// one lookup in <see cref="BypassBelow"/> hits over a window, the cache steps aside for the next
-/// <see cref="BypassLength"/> words, then looks again.
+/// <see cref="BypassLength"/> words, then looks again. Where words repeat, but further apart than it holds (many
+/// languages, code: a window in which between a quarter and seven eighths of the lookups hit), it grows once from
+/// <see cref="SmallSlots"/> to <see cref="LargeSlots"/> (1.6 MB). It does not start large: text that repeats its words
+/// often (prose) needs no more, and text that seldom does would then hit just often enough to keep paying for lookups.
 /// Belongs to one model at a time: another model's encoder empties it.
 /// </summary>
 internal sealed class MergedWordCache
 {
     public const int MaxChars = 24, MaxIds = 12;
-    private const int Slots = 4096;
+    internal const int SmallSlots = 4096, LargeSlots = 16384;
 
     /// <summary>Lookups per window, the hit rate (one in this many) under which the cache steps aside, and for how many words.</summary>
     internal const int Window = 512, BypassBelow = 32, BypassLength = 4096;
+
+    /// <summary>A window's hits that make the cache grow: at least one lookup in four, fewer than seven in eight.</summary>
+    internal const int GrowFrom = Window / 4, GrowBelow = Window - Window / 8;
 
     /// <summary>The hash <see cref="TryGet"/> gives while the cache steps aside (a real hash has bit 16 set): <see cref="Add"/> ignores it.</summary>
     private const uint Bypassed = 0;
 
     [ThreadStatic] private static MergedWordCache? t_cache;
 
-    private readonly char[] _chars = new char[Slots * MaxChars];
-    private readonly int[] _ids = new int[Slots * MaxIds];
-    private readonly byte[] _charCount = new byte[Slots];
-    private readonly byte[] _idCount = new byte[Slots];
-    private readonly ushort[] _missed = new ushort[Slots];
+    private char[] _chars = [];
+    private int[] _ids = [];
+    private byte[] _charCount = [];
+    private byte[] _idCount = [];
+    private ushort[] _missed = [];
+    private int _slotMask;
     private object? _owner;
     private int _lookups, _hits, _bypass;
+
+    /// <summary>A small, empty cache (<see cref="For"/> gives each thread its own; tests make their own).</summary>
+    internal MergedWordCache() => Allocate(SmallSlots);
+
+    /// <summary>How many words it can hold.</summary>
+    internal int Slots => _slotMask + 1;
+
+    private void Allocate(int slots)
+    {
+        _chars = new char[slots * MaxChars];
+        _ids = new int[slots * MaxIds];
+        _charCount = new byte[slots];
+        _idCount = new byte[slots];
+        _missed = new ushort[slots];
+        _slotMask = slots - 1;
+    }
 
     /// <summary>This thread's cache, emptied first when it last served another model.</summary>
     public static MergedWordCache For(object owner)
@@ -67,10 +90,11 @@ internal sealed class MergedWordCache
         if (++_lookups == Window)
         {
             if (_hits < Window / BypassBelow) _bypass = BypassLength;
+            else if (_hits >= GrowFrom && _hits < GrowBelow && Slots < LargeSlots) Allocate(LargeSlots);
             _lookups = _hits = 0;
         }
         hash = Hash(word);
-        int slot = (int)(hash & (Slots - 1));
+        int slot = (int)hash & _slotMask;
         if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
         _hits++;
         int count = _idCount[slot];
@@ -82,7 +106,7 @@ internal sealed class MergedWordCache
     public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids, uint hash)
     {
         if (hash == Bypassed || word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
-        int slot = (int)(hash & (Slots - 1));
+        int slot = (int)hash & _slotMask;
         ushort tag = (ushort)(hash >> 16 | 1);
         if (_missed[slot] != tag)
         {

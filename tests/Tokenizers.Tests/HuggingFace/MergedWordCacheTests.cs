@@ -2,7 +2,7 @@ using Tokenizers.HuggingFace;
 
 namespace Tokenizers.Tests.HuggingFace;
 
-/// <summary>The per-thread cache of merged words: kept on a word's second miss, emptied by another model.</summary>
+/// <summary>The per-thread cache of merged words: kept on a word's second miss, emptied by another model, grown once where words repeat far apart.</summary>
 public class MergedWordCacheTests
 {
     [Fact]
@@ -86,6 +86,31 @@ public class MergedWordCacheTests
         for (int window = 1; window <= 3; window++)
             LookUpWindow(cache, "▁kept", MergedWordCache.Window / MergedWordCache.BypassBelow, ref lookups);
         Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+    }
+
+    [Theory]
+    [InlineData(MergedWordCache.GrowFrom, true)] // a quarter of the lookups hit: words repeat beyond its reach
+    [InlineData(MergedWordCache.GrowBelow - 1, true)]
+    [InlineData(MergedWordCache.GrowFrom - 1, false)] // too few hits for more room to pay
+    [InlineData(MergedWordCache.GrowBelow, false)] // seven in eight hit: it holds what repeats already
+    public void It_grows_once_where_words_repeat_further_apart_than_it_holds(int hits, bool grows)
+    {
+        var cache = new MergedWordCache();
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        int lookups = Keep(cache, "▁kept", 5);
+        LookUpWindow(cache, "▁kept", hits, ref lookups);
+
+        Assert.Equal(grows ? MergedWordCache.LargeSlots : MergedWordCache.SmallSlots, cache.Slots);
+        // Grown, it starts empty and keeps words as before.
+        Assert.Equal(grows ? -1 : 1, cache.TryGet("▁kept", ids, out _));
+        lookups += 1 + Keep(cache, "▁again", 6);
+        Assert.Equal(1, cache.TryGet("▁again", ids, out _));
+        Assert.Equal([6], ids[..1].ToArray());
+        lookups++;
+
+        // A window that qualifies grows the small one; the large one grows no further.
+        LookUpWindow(cache, "▁again", MergedWordCache.GrowFrom, ref lookups);
+        Assert.Equal(MergedWordCache.LargeSlots, cache.Slots);
     }
 
     /// <summary>
