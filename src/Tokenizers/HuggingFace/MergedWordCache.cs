@@ -39,15 +39,14 @@ internal sealed class MergedWordCache
     private byte[] _charCount = [];
     private byte[] _idCount = [];
     private ushort[] _missed = [];
-    private int _slotMask;
     private object? _owner;
     private int _lookups, _hits, _bypass;
 
     /// <summary>A small, empty cache (<see cref="For"/> gives each thread its own; tests make their own).</summary>
     internal MergedWordCache() => Allocate(SmallSlots);
 
-    /// <summary>How many words it can hold.</summary>
-    internal int Slots => _slotMask + 1;
+    /// <summary>How many words it can hold (a power of two).</summary>
+    internal int Slots => _charCount.Length;
 
     private void Allocate(int slots)
     {
@@ -56,7 +55,6 @@ internal sealed class MergedWordCache
         _charCount = new byte[slots];
         _idCount = new byte[slots];
         _missed = new ushort[slots];
-        _slotMask = slots - 1;
     }
 
     /// <summary>This thread's cache, emptied first when it last served another model.</summary>
@@ -94,7 +92,7 @@ internal sealed class MergedWordCache
             _lookups = _hits = 0;
         }
         hash = Hash(word);
-        int slot = (int)hash & _slotMask;
+        int slot = (int)hash & (Slots - 1);
         if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
         _hits++;
         int count = _idCount[slot];
@@ -106,7 +104,7 @@ internal sealed class MergedWordCache
     public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids, uint hash)
     {
         if (hash == Bypassed || word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
-        int slot = (int)hash & _slotMask;
+        int slot = (int)hash & (Slots - 1);
         ushort tag = (ushort)(hash >> 16 | 1);
         if (_missed[slot] != tag)
         {
