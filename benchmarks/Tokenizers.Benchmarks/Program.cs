@@ -9,6 +9,8 @@ using Tokenizers.Benchmarks;
 //     the BenchmarkDotNet suite, with MemoryDiagnoser
 // dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --write-training-corpus FILE
 //     the generated ~10 MB corpus of benchmarks/trainer/compare.sh
+// dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --write-corpus CORPUS FILE
+//     one of the quick mode's corpora (prose, unique-words, code, multilingual) as a UTF-8 file, for whole-process runs
 // dotnet run -c Release --project benchmarks/Tokenizers.Benchmarks -- --loop MODEL CORPUS OPERATION SECONDS
 //     one case in a loop for a profiler (perf with DOTNET_PerfMapEnabled=1); MODEL is an encoding or a tokenizer.json model
 if (args.Contains("--quick")) return QuickRun.Run(args);
@@ -18,6 +20,12 @@ if (Array.IndexOf(args, "--write-training-corpus") is int at and >= 0 && at + 1 
 {
     // The trainer comparison's input (benchmarks/trainer/compare.sh): about 10 MB, generated, so nothing is copied in.
     System.IO.File.WriteAllText(args[at + 1], Corpora.TrainingText(10_000_000));
+    return 0;
+}
+if (Array.IndexOf(args, "--write-corpus") is int w and >= 0 && w + 2 < args.Length)
+{
+    // The installed tool's runs on the same text as the in-process rows (benchmarks/load-time/cli-vs-hf.sh, INPUT=).
+    System.IO.File.WriteAllText(args[w + 2], Corpora.Get(args[w + 1]));
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Corpora).Assembly).Run(args);

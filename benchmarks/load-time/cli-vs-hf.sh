@@ -5,6 +5,7 @@
 # (hf-count.js, RAYON_NUM_THREADS=1). Three runs each, alternating, under /usr/bin/time; prints wall, user and system
 # seconds, the id counts (they must agree) and the load average before and after.
 # Usage: benchmarks/load-time/cli-vs-hf.sh [model...]   (default: llama3 qwen3)
+# INPUT=FILE counts that file instead of the prose (e.g. a corpus the benchmark writes with --write-corpus).
 # Models: $TOKENIZERS_HF_MODELS/<model>/tokenizer.json, else what the test build installed (tests/huggingface/obj/models).
 # The binding: $TOKENIZERS_HF_NODE_MODULES, else tests/huggingface/node_modules. Nothing is committed or left behind.
 set -euo pipefail
@@ -21,8 +22,10 @@ trap 'rm -rf "$work"' EXIT
 "$repo/benchmarks/install-tool.sh" "$work"
 tool="$work/tool/tokenizers"
 
-for _ in $(seq 50); do cat "$shared/data/the-verdict.txt"; done > "$work/prose.txt"
-echo "prose: $(stat -c %s "$work/prose.txt") bytes; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${INPUT:-}" ]; then cp "$INPUT" "$work/prose.txt"; else
+  for _ in $(seq 50); do cat "$shared/data/the-verdict.txt"; done > "$work/prose.txt"
+fi
+echo "${INPUT:-prose}: $(stat -c %s "$work/prose.txt") bytes; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 timed() { # label, command...: one line "label wall user system output"
   local label=$1; shift
