@@ -103,23 +103,10 @@ public static partial class QuickRun
     /// <summary>Runs one case for <paramref name="seconds"/> and prints its MB/s: for a profiler.</summary>
     public static int Loop(string model, string corpus, string operation, double seconds)
     {
-        var ours = model.Contains("_base", StringComparison.Ordinal) || model == "gpt2" ? new OursLibrary(model) : OursLibrary.ForModel(model);
-        string text = Corpora.Get(corpus);
-        Action run = operation switch
-        {
-            "CountTokens" => () => ours.Count(text),
-            "EncodeToIds" => () => ours.Encode(text),
-            _ => throw new ArgumentException($"Unknown operation '{operation}'."),
-        };
+        var (run, bytes) = AlternatingRun.Case(model, corpus, operation);
         run();
-        var sw = Stopwatch.StartNew();
-        // This thread's CPU time too: on a shared machine the wall clock also counts the time others' work took.
-        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        int calls = 0;
-        while (sw.Elapsed.TotalSeconds < seconds) { run(); calls++; }
-        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        double mb = Corpora.Utf8Bytes(text) / 1e6 * calls;
-        Console.WriteLine(string.Create(Inv, $"{model} {corpus} {operation}: {mb / sw.Elapsed.TotalSeconds:0.0} MB/s ({mb / cpuSeconds:0.0} MB per CPU second)"));
+        double perCpuSecond = AlternatingRun.Slice(run, bytes, seconds, out double perSecond);
+        Console.WriteLine(string.Create(Inv, $"{model} {corpus} {operation}: {perSecond:0.0} MB/s ({perCpuSecond:0.0} MB per CPU second)"));
         return 0;
     }
 
