@@ -130,6 +130,7 @@ internal sealed class BpePieceEncoder
         private readonly WordCuts _cuts;
         private readonly BpePieceEncoder _owner;
         private readonly AffixPairMerger? _affix;
+        private readonly MergedWordCache? _cache;
 
         internal View(BpePieceEncoder encoder)
         {
@@ -146,6 +147,8 @@ internal sealed class BpePieceEncoder
             _hasWholeOnly = encoder._hasWholeOnly;
             _completeByteFallback = encoder._completeByteFallback;
             _owner = encoder;
+            // A byte-level model's pieces are looked up in this thread's word cache: fetched once for all of them.
+            _cache = IsCharLevel ? null : MergedWordCache.For(encoder);
             if (IsCharLevel)
             {
                 ReadOnlySpan<uint> info = _info;
@@ -200,7 +203,9 @@ internal sealed class BpePieceEncoder
         public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
             if (IsCharLevel) return EncodeWords(piece, ids, lookedUp);
-            var cache = MergedWordCache.For(_owner);
+            var cache = _cache!;
+            // Where words do not repeat, the cache steps aside: nothing to hash, look up or keep.
+            if (cache.StepsAside(piece.Length)) return EncodeBytes(piece, ids, lookedUp);
             int cached = cache.TryGet(piece, ids, out uint hash);
             if (cached >= 0) return cached;
             int count = EncodeBytes(piece, ids, lookedUp);

@@ -72,6 +72,18 @@ internal sealed class MergedWordCache
     }
 
     /// <summary>
+    /// Whether the cache steps aside for a word of <paramref name="length"/> chars, which counts as one of the words it
+    /// steps aside for (<see cref="TryGet"/> would miss it); false when it looks words up, or would not keep this one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool StepsAside(int length)
+    {
+        if (_bypass <= 0 || (uint)(length - 1) >= MaxChars) return false;
+        _bypass--;
+        return true;
+    }
+
+    /// <summary>
     /// Copies the cached ids of <paramref name="word"/> to <paramref name="ids"/>; their count, or -1 when not cached.
     /// <paramref name="hash"/> is what <see cref="Add"/> takes after a miss.
     /// </summary>

@@ -78,6 +78,23 @@ public class MergedWordCacheTests
     }
 
     [Fact]
+    public void StepsAsideCountsTheWordsItWouldLookUpOnly()
+    {
+        var cache = MergedWordCache.For(new object());
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        int lookups = Keep(cache, "▁kept", 5);
+        Assert.False(cache.StepsAside("▁kept".Length)); // it looks words up
+
+        LookUpWindow(cache, "▁kept", MergedWordCache.Window / MergedWordCache.BypassBelow - 1, ref lookups);
+        // Words it would not keep (empty, too long) pass it by without counting.
+        Assert.False(cache.StepsAside(0));
+        Assert.False(cache.StepsAside(MergedWordCache.MaxChars + 1));
+        for (int i = 0; i < MergedWordCache.BypassLength; i++) Assert.True(cache.StepsAside(MergedWordCache.MaxChars));
+        Assert.False(cache.StepsAside(1));
+        Assert.Equal(1, cache.TryGet("▁kept", ids, out _));
+    }
+
+    [Fact]
     public void ItStaysWhereEnoughLookupsHit()
     {
         var cache = MergedWordCache.For(new object());
