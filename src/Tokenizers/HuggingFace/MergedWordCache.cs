@@ -24,7 +24,7 @@ internal sealed class MergedWordCache
     internal const int SmallSlots = 4096, LargeSlots = 16384;
 
     /// <summary>Lookups per window, the hit rate (one in this many) under which the cache steps aside, and for how many words.</summary>
-    internal const int Window = 512, BypassBelow = 32, BypassLength = 4096;
+    internal const int Window = 512, BypassBelow = 8, BypassLength = 4096;
 
     /// <summary>A window's hits that make the cache grow: at least one lookup in four, fewer than seven in eight.</summary>
     internal const int GrowFrom = Window / 4, GrowBelow = Window - Window / 8;
