@@ -31,11 +31,10 @@ public static class AlternatingRun
         return (run, Corpora.Utf8Bytes(text));
     }
 
-    /// <summary>Passes over the text for <paramref name="seconds"/>: MB per CPU second of this process.</summary>
-    public static double Slice(Action run, long bytes, double seconds) => Slice(run, bytes, seconds, out _);
-
-    /// <inheritdoc cref="Slice(Action, long, double)"/>
-    /// <param name="perSecond">MB per second of the wall clock.</param>
+    /// <summary>
+    /// Passes over the text for <paramref name="seconds"/> (one at least): MB per CPU second of this process, and
+    /// <paramref name="perSecond"/> MB per second of the wall clock.
+    /// </summary>
     public static double Slice(Action run, long bytes, double seconds, out double perSecond)
     {
         var sw = Stopwatch.StartNew();
@@ -59,7 +58,7 @@ public static class AlternatingRun
         run();
         Console.WriteLine("ready");
         while (Console.ReadLine() is { } line && double.TryParse(line, NumberStyles.Float, Inv, out double seconds))
-            Console.WriteLine(Slice(run, bytes, seconds).ToString("R", Inv));
+            Console.WriteLine(Slice(run, bytes, seconds, out _).ToString("R", Inv));
         return 0;
     }
 

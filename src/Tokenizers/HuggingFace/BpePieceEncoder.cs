@@ -100,17 +100,21 @@ internal sealed class BpePieceEncoder
     /// <exception cref="ArgumentOutOfRangeException">No token has this id.</exception>
     public ReadOnlySpan<byte> TokenBytes(int id) => BytePairModel.TokenBytes(_tokenBytes, _tokenOffsets, id);
 
+    /// <summary>The tables as spans, for lookups (token ids, the cuts of words).</summary>
+    public View GetView() => new(this, encoding: false);
+
     /// <summary>
-    /// The tables as spans, for encoding many pieces: take one view per text (or batch) and call its
-    /// <see cref="View.Encode(ReadOnlySpan{char}, Span{int})"/> per piece, which spares re-reading the tables.
+    /// The tables as spans and this thread's word cache, for encoding many pieces: take one view per text (or batch)
+    /// and call its <see cref="View.Encode(ReadOnlySpan{char}, Span{int})"/> per piece, which spares re-reading the
+    /// tables and fetching the cache.
     /// </summary>
-    public View GetView() => new(this);
+    public View GetEncodingView() => new(this, encoding: true);
 
     /// <inheritdoc cref="View.Encode(ReadOnlySpan{char}, Span{int})"/>
-    public int Encode(ReadOnlySpan<char> piece, Span<int> ids) => new View(this).Encode(piece, ids);
+    public int Encode(ReadOnlySpan<char> piece, Span<int> ids) => GetEncodingView().Encode(piece, ids);
 
     /// <inheritdoc cref="View.Encode(ReadOnlySpan{byte}, Span{int})"/>
-    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => new View(this).Encode(piece, ids);
+    public int Encode(ReadOnlySpan<byte> piece, Span<int> ids) => GetView().Encode(piece, ids);
 
     /// <summary>The encoder's tables as spans (a ref struct, so it lives on the stack of one encoding call).</summary>
     public readonly ref struct View
@@ -132,7 +136,9 @@ internal sealed class BpePieceEncoder
         private readonly AffixPairMerger? _affix;
         private readonly MergedWordCache? _cache;
 
-        internal View(BpePieceEncoder encoder)
+        /// <param name="encoder">The encoder whose tables it reads.</param>
+        /// <param name="encoding">Whether it encodes chars, which looks merged words up in this thread's cache.</param>
+        internal View(BpePieceEncoder encoder, bool encoding)
         {
             _affix = encoder._affix;
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
@@ -147,8 +153,8 @@ internal sealed class BpePieceEncoder
             _hasWholeOnly = encoder._hasWholeOnly;
             _completeByteFallback = encoder._completeByteFallback;
             _owner = encoder;
-            // A byte-level model's pieces are looked up in this thread's word cache: fetched once for all of them.
-            _cache = IsCharLevel ? null : MergedWordCache.For(encoder);
+            // Fetched once for all the pieces the view encodes.
+            _cache = encoding ? MergedWordCache.For(encoder) : null;
             if (IsCharLevel)
             {
                 ReadOnlySpan<uint> info = _info;
@@ -203,7 +209,7 @@ internal sealed class BpePieceEncoder
         public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
         {
             if (IsCharLevel) return EncodeWords(piece, ids, lookedUp);
-            var cache = _cache!;
+            var cache = Cache;
             // Where words do not repeat, the cache steps aside: nothing to hash, look up or keep.
             if (cache.StepsAside(piece.Length)) return EncodeBytes(piece, ids, lookedUp);
             int cached = cache.TryGet(piece, ids, out uint hash);
@@ -212,6 +218,9 @@ internal sealed class BpePieceEncoder
             cache.Add(piece, ids[..count], hash);
             return count;
         }
+
+        /// <summary>This thread's word cache (a view for lookups only fetches it when it encodes after all).</summary>
+        private MergedWordCache Cache => _cache ?? MergedWordCache.For(_owner);
 
         /// <summary>A SentencePiece-style model: its symbols are chars.</summary>
         private bool IsCharLevel => IsCharKind(_encoder);
@@ -236,22 +245,19 @@ internal sealed class BpePieceEncoder
                 lookedUp = true;
             }
             int count = 0;
-            MergedWordCache? cache = null;
+            MergedWordCache cache = Cache;
             for (int start = 0; start < piece.Length;)
             {
                 int end = _cuts.WordEnd(piece, start);
                 // Only a whole piece may be a token merging never builds (ignore_merges), so words take ranks alone.
-                count += EncodeWord(piece[start..end], ids[count..], end - start == piece.Length && lookedUp, ref cache);
+                count += EncodeWord(piece[start..end], ids[count..], end - start == piece.Length && lookedUp, cache);
                 start = end;
             }
             return count;
         }
 
-        /// <summary>
-        /// One word of a SentencePiece-style piece: a token whole, else cached, else merged. <paramref name="cache"/> is
-        /// this thread's word cache, fetched for the piece's first word that needs it.
-        /// </summary>
-        private int EncodeWord(ReadOnlySpan<char> word, Span<int> ids, bool lookedUp, ref MergedWordCache? cache)
+        /// <summary>One word of a SentencePiece-style piece: a token whole, else cached in <paramref name="cache"/>, else merged.</summary>
+        private int EncodeWord(ReadOnlySpan<char> word, Span<int> ids, bool lookedUp, MergedWordCache cache)
         {
             int rank = lookedUp ? -1 : WalkChars(word);
             if (rank >= 0)
@@ -259,13 +265,12 @@ internal sealed class BpePieceEncoder
                 ids[0] = _rankToId.IsEmpty ? rank : _rankToId[rank];
                 return 1;
             }
-            MergedWordCache words = cache ??= MergedWordCache.For(_owner);
-            int cached = words.TryGet(word, ids, out uint hash);
+            int cached = cache.TryGet(word, ids, out uint hash);
             if (cached >= 0) return cached;
             int run = _cuts.LeadingRun(word);
             // Transcoded, then (known not to be one token) straight to MergeChars.
-            int merged = run > 0 ? EncodeAfterRun(word, run, ids, ref cache) : EncodeBytes(word, ids, lookedUp: true);
-            words.Add(word, ids[..merged], hash);
+            int merged = run > 0 ? EncodeAfterRun(word, run, ids, cache) : EncodeBytes(word, ids, lookedUp: true);
+            cache.Add(word, ids[..merged], hash);
             return merged;
         }
 
@@ -273,16 +278,16 @@ internal sealed class BpePieceEncoder
         /// A word whose leading run of meta chars merges alone (indentation, in code): the run's ids, then the rest's,
         /// the rest taking the run's last meta char back when that is a token of its own.
         /// </summary>
-        private int EncodeAfterRun(ReadOnlySpan<char> word, int run, Span<int> ids, ref MergedWordCache? cache)
+        private int EncodeAfterRun(ReadOnlySpan<char> word, int run, Span<int> ids, MergedWordCache cache)
         {
-            int count = EncodeWord(word[..run], ids, lookedUp: false, ref cache);
+            int count = EncodeWord(word[..run], ids, lookedUp: false, cache);
             int rest = run;
             if (ids[count - 1] == _loneMetaId)
             {
                 count--;
                 rest--;
             }
-            return count + EncodeWord(word[rest..], ids[count..], lookedUp: false, ref cache);
+            return count + EncodeWord(word[rest..], ids[count..], lookedUp: false, cache);
         }
 
         /// <summary>The trie value of the token <paramref name="chars"/> spell (their UTF-8 walked as it is made; a lone surrogate is U+FFFD), or -1.</summary>

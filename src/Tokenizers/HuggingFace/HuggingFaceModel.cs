@@ -409,7 +409,7 @@ public sealed class HuggingFaceModel
     private int EncodeScanned<TSink>(ReadOnlySpan<char> segment, ref TSink sink, ref int emitted)
         where TSink : struct, ITokenSink
     {
-        BpePieceEncoder.View view = _encoder.GetView();
+        BpePieceEncoder.View view = _encoder.GetEncodingView();
         PreTokenizer? scanner = _scanner;
         Span<int> stackIds = stackalloc int[StackIds];
         int[]? rented = null;

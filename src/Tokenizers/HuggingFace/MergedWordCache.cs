@@ -91,12 +91,7 @@ internal sealed class MergedWordCache
     public int TryGet(ReadOnlySpan<char> word, Span<int> ids, out uint hash)
     {
         hash = Bypassed;
-        if (word.Length > MaxChars || word.IsEmpty) return -1;
-        if (_bypass > 0)
-        {
-            _bypass--;
-            return -1;
-        }
+        if (word.Length > MaxChars || word.IsEmpty || StepsAside(word.Length)) return -1;
         if (++_lookups == Window)
         {
             if (_hits < Window / BypassBelow) _bypass = BypassLength;
