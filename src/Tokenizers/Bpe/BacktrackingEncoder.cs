@@ -27,27 +27,27 @@ internal static class BacktrackingEncoder
         const int StackLimit = 256;
         if (n >= StackLimit) return EncodeLong(trie, splits, piece, ranks);
         // Short pieces (nearly all) keep their state on the stack, and the loop runs outside any try block.
-        Span<bool> dead = stackalloc bool[StackLimit];
+        Span<bool> flags = stackalloc bool[StackLimit * 2];
         Span<int> starts = stackalloc int[StackLimit * 2];
-        dead[..(n + 1)].Clear();
-        return Run(trie, splits, piece, ranks, dead, starts[..StackLimit], starts[StackLimit..]);
+        flags[..(n + 1)].Clear();
+        return Run(trie, splits, piece, ranks, flags[..StackLimit], flags[StackLimit..], starts[..StackLimit], starts[StackLimit..]);
     }
 
     /// <summary>A piece too long for the stack: the same, in pooled arrays.</summary>
     private static int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
-        byte[] rentedDead = ArrayPool<byte>.Shared.Rent(n + 1);
+        byte[] rentedFlags = ArrayPool<byte>.Shared.Rent(n * 2 + 1);
         int[] rentedStarts = ArrayPool<int>.Shared.Rent(n * 2);
         try
         {
-            Span<bool> dead = MemoryMarshal.Cast<byte, bool>(rentedDead.AsSpan(0, n + 1));
-            dead.Clear();
-            return Run(trie, splits, piece, ranks, dead, rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n));
+            Span<bool> flags = MemoryMarshal.Cast<byte, bool>(rentedFlags.AsSpan(0, n * 2 + 1));
+            flags[..(n + 1)].Clear();
+            return Run(trie, splits, piece, ranks, flags[..(n + 1)], flags[(n + 1)..], rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n));
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rentedDead);
+            ArrayPool<byte>.Shared.Return(rentedFlags);
             ArrayPool<int>.Shared.Return(rentedStarts);
         }
     }
@@ -55,30 +55,36 @@ internal static class BacktrackingEncoder
     /// <summary>
     /// The encoder's loop (see the class), over state its caller provides: <paramref name="dead"/>, per position and
     /// the end, whether the position is a dead end (all false at first); per kept token, its start in
-    /// <paramref name="starts"/> and its trie node in <paramref name="nodes"/>, so that a pair check walks on from the
-    /// left token instead of from the root.
+    /// <paramref name="starts"/>, its trie node in <paramref name="nodes"/>, so that a pair check walks on from the
+    /// left token instead of from the root, and in <paramref name="longest"/> whether it is the longest token the piece
+    /// has at its start (a pair check then knows that no longer token starts there).
     /// </summary>
     private static int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
-        Span<bool> dead, Span<int> starts, Span<int> nodes)
+        Span<bool> dead, Span<bool> longest, Span<int> starts, Span<int> nodes)
     {
         int n = piece.Length;
         int count = 0, pos = 0;
         int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
+        // Whether the token in hand is the longest at pos (a match up to the piece's end, not a shorter retry).
+        bool full = true;
         while (token >= 0)
         {
             int end = pos + len;
             if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
                 starts[count - 1], pos, end, ranks[count - 1], token,
-                TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node))))
+                TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node), longest[count - 1])))
             {
                 ranks[count] = token;
                 nodes[count] = node;
+                longest[count] = full;
                 starts[count++] = pos;
                 pos = end;
                 if (pos == n) return count;
                 token = LongestMatch(trie, piece, pos, n - pos, out len, out node);
+                full = true;
                 continue;
             }
+            full = false;
             if (len > 1)
             {
                 token = LongestMatch(trie, piece, pos, len - 1, out len, out node);
