@@ -67,16 +67,20 @@ public static class AlternatingRun
     /// children <paramref name="processes"/> times, <paramref name="rounds"/> rounds each time; prints the median ratio
     /// B / A over all rounds, its quartiles, each side's mean, and each pair of processes' median. Fresh processes
     /// each time, because one process differs from the next by several percent on its own (its pages, its code).
+    /// <paramref name="model"/> may name two models, "A,B": each side runs its own on the same text.
     /// </summary>
     public static int Compare(string baseDll, string candidateDll, string model, string corpus, string operation, double seconds, int rounds, int processes)
     {
         var ratios = new List<double>();
         var perPair = new List<string>();
         double sumA = 0, sumB = 0;
+        // "cl100k_base,llama3": two models on the same text (the same build twice, say), B's against A's.
+        string[] models = model.Split(',');
+        string modelA = models[0], modelB = models[^1];
         for (int p = 0; p < processes; p++)
         {
-            using var a = new SliceServer(baseDll, model, corpus, operation);
-            using var b = new SliceServer(candidateDll, model, corpus, operation);
+            using var a = new SliceServer(baseDll, modelA, corpus, operation);
+            using var b = new SliceServer(candidateDll, modelB, corpus, operation);
             // Warm-up: both sides reach their final code before any slice counts.
             for (int i = 0; i < 4; i++)
             {

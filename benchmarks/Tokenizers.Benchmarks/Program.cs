@@ -15,6 +15,7 @@ using Tokenizers.Benchmarks;
 //     one case in a loop for a profiler (perf with DOTNET_PerfMapEnabled=1); MODEL is an encoding or a tokenizer.json model
 // dotnet benchmarks/Tokenizers.Benchmarks/bin/Release/net10.0/Tokenizers.Benchmarks.dll --compare A.dll B.dll MODEL CORPUS OPERATION [SECONDS] [ROUNDS] [PROCESSES]
 //     two builds' benchmarks (each started with --serve) in alternating slices (0.4 s, 8 rounds, 3 pairs of processes)
+//     (MODEL as "A_MODEL,B_MODEL": two models on the same text, e.g. the same build twice, B's speed against A's)
 if (args.Contains("--quick")) return QuickRun.Run(args);
 if (Array.IndexOf(args, "--loop") is int loop and >= 0 && loop + 4 < args.Length)
     return QuickRun.Loop(args[loop + 1], args[loop + 2], args[loop + 3], double.Parse(args[loop + 4], System.Globalization.CultureInfo.InvariantCulture));
