@@ -12,7 +12,8 @@ namespace Tokenizers.HuggingFace;
 /// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
 /// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
 /// one lookup in <see cref="BypassBelow"/> hits over a window, the cache steps aside for the next
-/// <see cref="BypassLength"/> words, then looks again. Where words repeat, but further apart than it holds (many
+/// <see cref="BypassLength"/> words, then looks again; each window in a row that still misses doubles that, up to
+/// <see cref="MaxBypassLength"/>, so that such text spends a few percent of its words on lookups, not a ninth. Where words repeat, but further apart than it holds (many
 /// languages, code: a window in which between a quarter and seven eighths of the lookups hit), it grows once from
 /// <see cref="SmallSlots"/> to <see cref="LargeSlots"/> (1.6 MB). It does not start large: text that repeats its words
 /// often (prose) needs no more, and text that seldom does would then hit just often enough to keep paying for lookups.
@@ -23,8 +24,11 @@ internal sealed class MergedWordCache
     public const int MaxChars = 24, MaxIds = 12;
     internal const int SmallSlots = 4096, LargeSlots = 16384;
 
-    /// <summary>Lookups per window, the hit rate (one in this many) under which the cache steps aside, and for how many words.</summary>
-    internal const int Window = 512, BypassBelow = 8, BypassLength = 4096;
+    /// <summary>
+    /// Lookups per window, the hit rate (one in this many) under which the cache steps aside, for how many words at
+    /// first, and at most.
+    /// </summary>
+    internal const int Window = 512, BypassBelow = 8, BypassLength = 4096, MaxBypassLength = 16384;
 
     /// <summary>A window's hits that make the cache grow: at least one lookup in four, fewer than seven in eight.</summary>
     internal const int GrowFrom = Window / 4, GrowBelow = Window - Window / 8;
@@ -40,7 +44,7 @@ internal sealed class MergedWordCache
     private byte[] _idCount = [];
     private ushort[] _missed = [];
     private object? _owner;
-    private int _lookups, _hits, _bypass;
+    private int _lookups, _hits, _bypass, _nextBypass = BypassLength;
 
     /// <summary>A small, empty cache (<see cref="For"/> gives each thread its own; tests make their own).</summary>
     internal MergedWordCache() => Allocate(SmallSlots);
@@ -67,6 +71,7 @@ internal sealed class MergedWordCache
             Array.Clear(cache._missed);
             cache._owner = owner;
             cache._lookups = cache._hits = cache._bypass = 0;
+            cache._nextBypass = BypassLength;
         }
         return cache;
     }
@@ -94,8 +99,16 @@ internal sealed class MergedWordCache
         if (word.Length > MaxChars || word.IsEmpty || StepsAside(word.Length)) return -1;
         if (++_lookups == Window)
         {
-            if (_hits < Window / BypassBelow) _bypass = BypassLength;
-            else if (_hits >= GrowFrom && _hits < GrowBelow && Slots < LargeSlots) Allocate(LargeSlots);
+            if (_hits < Window / BypassBelow)
+            {
+                _bypass = _nextBypass;
+                _nextBypass = Math.Min(_nextBypass * 2, MaxBypassLength);
+            }
+            else
+            {
+                _nextBypass = BypassLength;
+                if (_hits >= GrowFrom && _hits < GrowBelow && Slots < LargeSlots) Allocate(LargeSlots);
+            }
             _lookups = _hits = 0;
         }
         hash = Hash(word);

@@ -95,6 +95,37 @@ public class MergedWordCacheTests
     }
 
     [Fact]
+    public void Each_window_in_a_row_that_misses_doubles_the_words_it_steps_aside_for_up_to_a_limit()
+    {
+        Assert.True(MergedWordCache.MaxBypassLength > 2 * MergedWordCache.BypassLength);
+        var cache = MergedWordCache.For(new object());
+        int lookups = Keep(cache, "▁kept", 5);
+        int few = MergedWordCache.Window / MergedWordCache.BypassBelow - 1;
+        int expected = MergedWordCache.BypassLength;
+        for (int run = 0; run < 5; run++)
+        {
+            LookUpWindow(cache, "▁kept", few, ref lookups);
+            Assert.Equal(expected, WordsSteppedAside(cache));
+            expected = Math.Min(2 * expected, MergedWordCache.MaxBypassLength);
+        }
+        Assert.Equal(MergedWordCache.MaxBypassLength, expected);
+
+        // A window in which enough lookups hit: it stays, and the next window that misses steps aside for the first length again.
+        LookUpWindow(cache, "▁kept", few + 1, ref lookups);
+        Assert.Equal(0, WordsSteppedAside(cache));
+        LookUpWindow(cache, "▁kept", few, ref lookups);
+        Assert.Equal(MergedWordCache.BypassLength, WordsSteppedAside(cache));
+    }
+
+    /// <summary>How many words in a row the cache steps aside for, from now.</summary>
+    private static int WordsSteppedAside(MergedWordCache cache)
+    {
+        int words = 0;
+        while (words <= MergedWordCache.MaxBypassLength && cache.StepsAside(1)) words++;
+        return words;
+    }
+
+    [Fact]
     public void ItStaysWhereEnoughLookupsHit()
     {
         var cache = MergedWordCache.For(new object());
