@@ -47,10 +47,9 @@ internal static class MergeBoundary
         where TTokens : struct, ITokens
     {
         int limit = int.MaxValue;
-        bool leftWhole = leftIsLongest;
         while (true)
         {
-            if (!leftWhole)
+            if (!leftIsLongest)
             {
                 int c = tokens.PairRank(index, splits, text, a, p, b, out int split);
                 if ((uint)c < (uint)limit && split == p - a) return false;
@@ -68,7 +67,7 @@ internal static class MergeBoundary
                 else
                 {
                     a += s1;
-                    leftWhole = false;
+                    leftIsLongest = false; // the left token is now its own right half
                     r1 = tokens.LeftRank(index, splits, text, a, p, out s1);
                 }
             }
@@ -80,7 +79,7 @@ internal static class MergeBoundary
                     limit = r1;
                     if (s1 == 0) return true;
                     a += s1;
-                    leftWhole = false;
+                    leftIsLongest = false; // the left token is now its own right half
                     r1 = tokens.LeftRank(index, splits, text, a, p, out s1);
                 }
                 else

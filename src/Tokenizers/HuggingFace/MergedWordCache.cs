@@ -13,8 +13,9 @@ namespace Tokenizers.HuggingFace;
 /// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
 /// one lookup in <see cref="BypassBelow"/> hits over a window, the cache steps aside for the next
 /// <see cref="BypassLength"/> words, then looks again; each window in a row that still misses doubles that, up to
-/// <see cref="MaxBypassLength"/>, so that such text spends a few percent of its words on lookups, not a ninth. Where words repeat, but further apart than it holds (many
-/// languages, code: a window in which between a quarter and seven eighths of the lookups hit), it grows once from
+/// <see cref="MaxBypassLength"/>, so that such text spends a few percent of its words on lookups, not a ninth. Where
+/// words repeat, but further apart than it holds (many languages, code: a window in which between a quarter and seven
+/// eighths of the lookups hit), it grows once from
 /// <see cref="SmallSlots"/> to <see cref="LargeSlots"/> (1.6 MB). It does not start large: text that repeats its words
 /// often (prose) needs no more, and text that seldom does would then hit just often enough to keep paying for lookups.
 /// Belongs to one model at a time: another model's encoder empties it.
