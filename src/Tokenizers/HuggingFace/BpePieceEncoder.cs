@@ -15,8 +15,8 @@ namespace Tokenizers.HuggingFace;
 /// that id; any other is merged by the encoder the builder chose: the linear backtracking encoder where Hugging Face's
 /// merge order and tiktoken's rank order provably agree, else Hugging Face's rule itself (<see cref="BytePairMerger"/>
 /// restricted to the one merge that builds each token). Holds table views, plus, for a vocabulary with guarded tokens,
-/// an 8 KB set of their first bytes (<see cref="GuardWindows"/>) that the constructor fills from the guard trie
-/// (microseconds).
+/// a table of the bytes they begin with (<see cref="GuardFirstBytes"/>) or else an 8 KB set of their first bytes
+/// (<see cref="GuardWindows"/>), which the constructor fills from the guard trie (microseconds).
 /// </summary>
 internal sealed class BpePieceEncoder
 {
@@ -34,6 +34,7 @@ internal sealed class BpePieceEncoder
     private readonly bool _completeByteFallback;
     private readonly ulong[]? _guardWindows;
     private readonly int _guardWidth;
+    private readonly byte[]? _guardFirstBytes;
     private readonly bool _runsMergeAlone;
     private readonly int _loneMetaId;
     private readonly AffixPairMerger? _affix;
@@ -61,7 +62,10 @@ internal sealed class BpePieceEncoder
         _rankToId = tables[3];
         _guard = tables[4];
         if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
-            _guardWindows = GuardWindows.Build(new DoubleArrayTrie(_guard.UInt32s), out _guardWidth);
+        {
+            _guardFirstBytes = GuardFirstBytes.TryBuild(new DoubleArrayTrie(_guard.UInt32s));
+            if (_guardFirstBytes is null) _guardWindows = GuardWindows.Build(new DoubleArrayTrie(_guard.UInt32s), out _guardWidth);
+        }
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
@@ -125,6 +129,7 @@ internal sealed class BpePieceEncoder
         private readonly ReadOnlySpan<uint> _guard;
         private readonly ReadOnlySpan<ulong> _guardWindows;
         private readonly int _guardWidth;
+        private readonly ReadOnlySpan<byte> _guardFirstBytes;
         private readonly int _loneMetaId;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
@@ -147,6 +152,7 @@ internal sealed class BpePieceEncoder
             _guard = encoder._guard.UInt32s;
             _guardWindows = encoder._guardWindows;
             _guardWidth = encoder._guardWidth;
+            _guardFirstBytes = encoder._guardFirstBytes;
             _loneMetaId = encoder._loneMetaId;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
@@ -470,6 +476,7 @@ internal sealed class BpePieceEncoder
         /// <summary>Whether a guarded token (one whose pieces the backtracking encoder would get wrong) is spelled inside the piece.</summary>
         private bool ContainsGuarded(ReadOnlySpan<byte> piece)
         {
+            if (!_guardFirstBytes.IsEmpty) return ContainsGuardedFromFirstBytes(piece);
             ReadOnlySpan<ulong> windows = _guardWindows;
             int width = _guardWidth;
             if (windows.IsEmpty || piece.Length < width) return false;
@@ -480,11 +487,28 @@ internal sealed class BpePieceEncoder
             {
                 window = GuardWindows.Next(window, piece[i + width - 1], mask);
                 if (!GuardWindows.MayStart(windows, window)) continue;
-                // A guarded token may start here: walk the guard trie while the piece goes and the trie has it.
-                int node = DoubleArrayTrie.Root;
-                for (int j = i; j < piece.Length && (node = guard.Child(node, piece[j])) >= 0; j++)
-                    if (guard.Value(node) >= 0) return true;
+                if (StartsGuarded(guard, piece, i)) return true; // a guarded token may start here
             }
+            return false;
+        }
+
+        /// <summary><see cref="ContainsGuarded"/> where the guarded tokens begin with few bytes: walk from each position that holds one.</summary>
+        private bool ContainsGuardedFromFirstBytes(ReadOnlySpan<byte> piece)
+        {
+            var guard = new DoubleArrayTrie(_guard);
+            ReadOnlySpan<byte> first = _guardFirstBytes;
+            for (int i = 0; i < piece.Length; i++)
+                if (first[piece[i]] != 0 && StartsGuarded(guard, piece, i)) return true;
+            return false;
+        }
+
+        /// <summary>Whether a guarded token starts at <paramref name="i"/>: walk the guard trie while the piece goes and the trie has it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool StartsGuarded(DoubleArrayTrie guard, ReadOnlySpan<byte> piece, int i)
+        {
+            int node = DoubleArrayTrie.Root;
+            for (int j = i; j < piece.Length && (node = guard.Child(node, piece[j])) >= 0; j++)
+                if (guard.Value(node) >= 0) return true;
             return false;
         }
     }
