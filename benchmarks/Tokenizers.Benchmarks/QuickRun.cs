@@ -27,6 +27,7 @@ public static partial class QuickRun
         string[] models = Option(args, "--models") is { } m ? (m == "none" ? [] : m.Split(',')) : ["llama3", "qwen3", "deepseek_v3", "llama2", "gemma3"];
         var total = Stopwatch.StartNew();
         Console.WriteLine($"// Tokenizers quick benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, one thread unless stated; MB/s of UTF-8 input (Decode: of output)");
+        Console.WriteLine($"// host: {HostDescription.Describe()}");
         foreach (string name in Corpora.Names)
             Console.WriteLine($"// {name,-13} {Corpora.Utf8Bytes(Corpora.Get(name)) / 1e6,5:0.00} MB  {Corpora.Describe(name)}");
 
