@@ -37,6 +37,8 @@ internal sealed class BpePieceEncoder
     private readonly byte[]? _guardFirstBytes;
     private readonly bool _runsMergeAlone;
     private readonly int _loneMetaId;
+    private readonly char _meta;
+    private readonly int _metaNode = DoubleArrayTrie.NoNode;
     private readonly AffixPairMerger? _affix;
 
     /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
@@ -72,6 +74,11 @@ internal sealed class BpePieceEncoder
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
         // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.
         _runsMergeAlone = IsCharKind(kind) && (info[MetaAt] & MetaspaceCuts.RunFlag) != 0;
+        if (IsCharKind(kind) && (char)info[MetaAt] is var meta and not '\0' && !char.IsSurrogate(meta))
+        {
+            _meta = meta;
+            _metaNode = new DoubleArrayTrie(_trie.UInt32s).Walk(DoubleArrayTrie.Root, Encoding.UTF8.GetBytes(new[] { meta }));
+        }
         _loneMetaId = _runsMergeAlone && GetView().TryGetId(Encoding.UTF8.GetBytes(new[] { (char)info[MetaAt] }), out int metaId) ? metaId : -1;
     }
 
@@ -131,6 +138,8 @@ internal sealed class BpePieceEncoder
         private readonly int _guardWidth;
         private readonly ReadOnlySpan<byte> _guardFirstBytes;
         private readonly int _loneMetaId;
+        private readonly char _meta;
+        private readonly int _metaNode;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
         private readonly bool _hasWholeOnly;
@@ -154,6 +163,8 @@ internal sealed class BpePieceEncoder
             _guardWidth = encoder._guardWidth;
             _guardFirstBytes = encoder._guardFirstBytes;
             _loneMetaId = encoder._loneMetaId;
+            _meta = encoder._meta;
+            _metaNode = encoder._metaNode;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
             _hasWholeOnly = encoder._hasWholeOnly;
@@ -299,8 +310,14 @@ internal sealed class BpePieceEncoder
         /// <summary>The trie value of the token <paramref name="chars"/> spell (their UTF-8 walked as it is made; a lone surrogate is U+FFFD), or -1.</summary>
         private int WalkChars(ReadOnlySpan<char> chars)
         {
-            int node = DoubleArrayTrie.Root;
-            for (int i = 0; i < chars.Length && node >= 0; i++)
+            int node = DoubleArrayTrie.Root, i = 0;
+            // Most words begin with the meta char (▁), whose node is known: its three trie steps are skipped.
+            if (_metaNode >= 0 && !chars.IsEmpty && chars[0] == _meta)
+            {
+                node = _metaNode;
+                i = 1;
+            }
+            for (; i < chars.Length && node >= 0; i++)
             {
                 uint c = chars[i];
                 if (c < 0x80)
