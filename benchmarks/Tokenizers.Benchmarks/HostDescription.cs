@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace Tokenizers.Benchmarks;
 
@@ -17,9 +20,11 @@ internal static class HostDescription
         {
             if (!File.Exists("/proc/cpuinfo")) return Fallback();
             string[] lines = File.ReadAllLines("/proc/cpuinfo");
-            string? model = Field(lines, "model name"), mhz = Field(lines, "cpu MHz"), cache = Field(lines, "cache size");
-            string hypervisor = Field(lines, "flags")?.Split(' ').Contains("hypervisor") == true ? ", virtual machine" : "";
-            return $"{model ?? Fallback()}{(mhz is null ? "" : $", {double.Parse(mhz, System.Globalization.CultureInfo.InvariantCulture):0} MHz")}{(cache is null ? "" : $", last-level cache {cache}")}{hypervisor}";
+            var parts = new List<string> { Field(lines, "model name") ?? Fallback() };
+            if (Field(lines, "cpu MHz") is { } mhz) parts.Add($"{double.Parse(mhz, CultureInfo.InvariantCulture):0} MHz");
+            if (Field(lines, "cache size") is { } cache) parts.Add($"last-level cache {cache}");
+            if (Field(lines, "flags")?.Split(' ').Contains("hypervisor") == true) parts.Add("virtual machine");
+            return string.Join(", ", parts);
         }
         catch (IOException)
         {
@@ -27,8 +32,9 @@ internal static class HostDescription
         }
     }
 
+    /// <summary>The value of the first "name : value" line.</summary>
     private static string? Field(string[] lines, string name) =>
         lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal) && l.Contains(':')) is { } line ? line[(line.IndexOf(':') + 1)..].Trim() : null;
 
-    private static string Fallback() => $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription} {System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture}";
+    private static string Fallback() => $"{RuntimeInformation.OSDescription} {RuntimeInformation.ProcessArchitecture}";
 }

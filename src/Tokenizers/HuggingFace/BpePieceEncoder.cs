@@ -36,8 +36,7 @@ internal sealed class BpePieceEncoder
     private readonly int _guardWidth;
     private readonly byte[]? _guardFirstBytes;
     private readonly bool _runsMergeAlone;
-    private readonly int _loneMetaId;
-    private readonly char _meta;
+    private readonly int _loneMetaId = -1;
     private readonly int _metaNode = DoubleArrayTrie.NoNode;
     private readonly AffixPairMerger? _affix;
 
@@ -65,8 +64,9 @@ internal sealed class BpePieceEncoder
         _guard = tables[4];
         if (_encoder is HfBpeTableBuilder.Encoder.GuardedBacktracking or HfBpeTableBuilder.Encoder.CharGuardedBacktracking)
         {
-            _guardFirstBytes = GuardFirstBytes.TryBuild(new DoubleArrayTrie(_guard.UInt32s));
-            if (_guardFirstBytes is null) _guardWindows = GuardWindows.Build(new DoubleArrayTrie(_guard.UInt32s), out _guardWidth);
+            var guard = new DoubleArrayTrie(_guard.UInt32s);
+            _guardFirstBytes = GuardFirstBytes.TryBuild(guard);
+            if (_guardFirstBytes is null) _guardWindows = GuardWindows.Build(guard, out _guardWidth);
         }
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
@@ -74,12 +74,14 @@ internal sealed class BpePieceEncoder
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
         // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.
         _runsMergeAlone = IsCharKind(kind) && (info[MetaAt] & MetaspaceCuts.RunFlag) != 0;
-        if (IsCharKind(kind) && (char)info[MetaAt] is var meta and not '\0' && !char.IsSurrogate(meta))
+        if (IsCharKind(kind))
         {
-            _meta = meta;
-            _metaNode = new DoubleArrayTrie(_trie.UInt32s).Walk(DoubleArrayTrie.Root, Encoding.UTF8.GetBytes(new[] { meta }));
+            char meta = (char)info[MetaAt];
+            byte[] metaBytes = Encoding.UTF8.GetBytes(new[] { meta });
+            // The meta char's node, where WalkChars starts a word that begins with it (its cuts know the char).
+            if (meta != '\0' && !char.IsSurrogate(meta)) _metaNode = new DoubleArrayTrie(_trie.UInt32s).Walk(DoubleArrayTrie.Root, metaBytes);
+            if (_runsMergeAlone && GetView().TryGetId(metaBytes, out int metaId)) _loneMetaId = metaId;
         }
-        _loneMetaId = _runsMergeAlone && GetView().TryGetId(Encoding.UTF8.GetBytes(new[] { (char)info[MetaAt] }), out int metaId) ? metaId : -1;
     }
 
     /// <summary>Whether every byte has a byte-fallback token (then no char is ever unk).</summary>
@@ -138,7 +140,6 @@ internal sealed class BpePieceEncoder
         private readonly int _guardWidth;
         private readonly ReadOnlySpan<byte> _guardFirstBytes;
         private readonly int _loneMetaId;
-        private readonly char _meta;
         private readonly int _metaNode;
         private readonly ReadOnlySpan<uint> _info;
         private readonly HfBpeTableBuilder.Encoder _encoder;
@@ -163,7 +164,6 @@ internal sealed class BpePieceEncoder
             _guardWidth = encoder._guardWidth;
             _guardFirstBytes = encoder._guardFirstBytes;
             _loneMetaId = encoder._loneMetaId;
-            _meta = encoder._meta;
             _metaNode = encoder._metaNode;
             _info = encoder._info.UInt32s;
             _encoder = encoder._encoder;
@@ -312,7 +312,7 @@ internal sealed class BpePieceEncoder
         {
             int node = DoubleArrayTrie.Root, i = 0;
             // Most words begin with the meta char (▁), whose node is known: its three trie steps are skipped.
-            if (_metaNode >= 0 && !chars.IsEmpty && chars[0] == _meta)
+            if (_metaNode >= 0 && !chars.IsEmpty && chars[0] == _cuts.Meta)
             {
                 node = _metaNode;
                 i = 1;
