@@ -23,6 +23,16 @@ public static class HuggingFaceModels
 
     public static IReadOnlyList<string> All { get; } = [.. ByteLevel, .. SentencePiece];
 
+    /// <summary>
+    /// Real files beyond the issues' five, which have no reference vectors: Gemma and Gemma 2 (SentencePiece style,
+    /// 256,000 tokens; Gemma's has no pre-tokenizer), Mistral Nemo (byte-level, o200k's pattern with single digits,
+    /// ignore_merges, 1,000 added tokens) and GPT-4o (byte-level, o200k's pattern).
+    /// </summary>
+    public static IReadOnlyList<string> Others { get; } = ["gemma", "gemma2", "mistral_nemo", "gpt4o"];
+
+    /// <summary>The models whose <c>Decode</c> is more than byte-level's inverse: meta spaces and byte fallback.</summary>
+    public static IReadOnlyList<string> DecodedLikeSentencePiece { get; } = [.. SentencePiece, "gemma", "gemma2"];
+
     public static string Directory { get; } = Find();
 
     /// <summary>The oracle script (tests/huggingface/oracle.js), run by node beside its node_modules.</summary>

@@ -21,12 +21,21 @@ public class HuggingFaceFuzzTests
     private const int MaxReported = 8;
 
     [Fact]
-    public void ModelsMatchHuggingFaceOnRandomStrings()
+    public void ModelsMatchHuggingFaceOnRandomStrings() =>
+        MatchHuggingFace(HuggingFaceModels.All, FuzzSettings.Strings(DefaultStrings));
+
+    /// <summary>
+    /// The same for the real files beyond the issues' five (Gemma, Gemma 2, Mistral Nemo, GPT-4o), which have no
+    /// reference vectors: a fifth as many strings, so that the five keep their share of the run.
+    /// </summary>
+    [Fact]
+    public void OtherModelsMatchHuggingFaceOnRandomStrings() =>
+        MatchHuggingFace(HuggingFaceModels.Others, FuzzSettings.Strings(DefaultStrings) / 5);
+
+    private static void MatchHuggingFace(IReadOnlyList<string> models, int strings)
     {
-        IReadOnlyList<string> models = HuggingFaceModels.All;
         var ours = models.ToDictionary(m => m, LoadedModels.Load);
         int seed = FuzzSettings.Seed();
-        int strings = FuzzSettings.Strings(DefaultStrings);
         var clock = Stopwatch.StartNew();
 
         var generator = new FuzzText(seed, AddedTokenText(models, seed));
@@ -51,7 +60,7 @@ public class HuggingFaceFuzzTests
             long started = Stopwatch.GetTimestamp();
             HuggingFaceBatch batch = batches[b];
             ITokenizer tokenizer = ours[batch.Model];
-            if (HuggingFaceModels.SentencePiece.Contains(batch.Model)) decodes.Add((batch.Model, theirs));
+            if (HuggingFaceModels.DecodedLikeSentencePiece.Contains(batch.Model)) decodes.Add((batch.Model, theirs));
             for (int k = 0; k < theirs.Length; k++)
             {
                 string text = batch.Texts[k];
@@ -153,12 +162,13 @@ public class HuggingFaceFuzzTests
 
     /// <summary>
     /// Every model's named added tokens (chat markers, tool and FIM tokens: <c>&lt;|im_start|&gt;</c>,
-    /// <c>&lt;think&gt;</c>, <c>&lt;｜tool▁sep｜&gt;</c>...) and a few of its numbered reserved ones, from all the files:
-    /// a token of one model is plain text to the others.
+    /// <c>&lt;think&gt;</c>, <c>&lt;｜tool▁sep｜&gt;</c>...) and a few of its numbered reserved ones (Gemma 3 has 6,242
+    /// <c>&lt;unused…&gt;</c>, Mistral Nemo 986 <c>&lt;SPECIAL_…&gt;</c>), from all the files: a token of one model is
+    /// plain text to the others.
     /// </summary>
     private static List<string> AddedTokenText(IReadOnlyList<string> models, int seed)
     {
-        var numbered = new Regex("reserved|place\u2581holder", RegexOptions.CultureInvariant);
+        var numbered = new Regex("reserved|place\u2581holder|unused|SPECIAL_", RegexOptions.CultureInvariant);
         var random = new Random(seed);
         var tokens = new List<string>();
         foreach (string model in models)
