@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading.Tasks;
 using Microsoft.ML.Tokenizers;
 using SharpToken;
@@ -40,7 +41,11 @@ public sealed class OursLibrary(ITokenizer tokenizer) : Library
     {
     }
 
-    /// <summary>A Hugging Face model (llama3, qwen3, deepseek_v3) as the generator compiled it from its tokenizer.json.</summary>
+    /// <summary>
+    /// A Hugging Face model as the generator compiled it from its tokenizer.json (the five of the issues), or any other
+    /// installed model (gemma, gemma2, mistral_nemo, gpt4o) as the run-time loader reads it: the same tables and engine,
+    /// built at start-up instead of at build time.
+    /// </summary>
     public static OursLibrary ForModel(string model) => new(model switch
     {
         "llama3" => new Llama3Tokenizer(),
@@ -48,6 +53,8 @@ public sealed class OursLibrary(ITokenizer tokenizer) : Library
         "deepseek_v3" => new DeepSeekV3Tokenizer(),
         "llama2" => new Llama2Tokenizer(),
         "gemma3" => new Tokenizers.HuggingFace.Gemma.Gemma3Tokenizer(),
+        _ when Path.Combine(QuickRun.ModelsDirectory(), model, "tokenizer.json") is var json && File.Exists(json)
+            => TokenizerFile.Load(json),
         _ => throw new ArgumentException($"Unknown Hugging Face model '{model}'.", nameof(model)),
     });
 

@@ -19,11 +19,16 @@ public static partial class QuickRun
 {
     private const string HfRust = "HF tokenizers (Rust)";
 
+    /// <summary>Where the build installed the tokenizer.json files: <c>TOKENIZERS_HF_MODELS</c>, else the checkout's.</summary>
+    internal static string ModelsDirectory() =>
+        Environment.GetEnvironmentVariable("TOKENIZERS_HF_MODELS") is { Length: > 0 } m ? m
+            : Path.Combine(Corpora.RepoRoot() ?? throw new InvalidOperationException("Run from inside the checkout."),
+                "tests", "huggingface", "obj", "models");
+
     private static void RunHuggingFace(string[] models)
     {
         string root = Corpora.RepoRoot() ?? throw new InvalidOperationException("Run from inside the checkout.");
-        string modelsDir = Environment.GetEnvironmentVariable("TOKENIZERS_HF_MODELS") is { Length: > 0 } m ? m
-            : Path.Combine(root, "tests", "huggingface", "obj", "models");
+        string modelsDir = ModelsDirectory();
         string nodeModules = Environment.GetEnvironmentVariable("TOKENIZERS_HF_NODE_MODULES") is { Length: > 0 } n ? n
             : Path.Combine(root, "tests", "huggingface", "node_modules");
         string corpusDir = Path.Combine(Path.GetTempPath(), $"tokenizers-bench-{Environment.ProcessId}");

@@ -98,6 +98,13 @@ internal sealed class PreTokenizerStage
                 case SplitDef { Behavior: SplitBehavior.Isolated, Invert: false, Pattern.IsRegex: true } split:
                     stages.Add(FromScanner(scannerFor(split.Pattern.Text)));
                     break;
+                // Removed with invert keeps the matches and drops what lies between them (the tokenizer.json files
+                // converted from tiktoken, GPT-4o's among them). A known pattern's matches tile the text, so nothing
+                // lies between them: that is its Isolated split, and its scanner makes it.
+                case SplitDef { Behavior: SplitBehavior.Removed, Invert: true, Pattern.IsRegex: true } split
+                    when KnownPatterns.TryGetScanner(split.Pattern.Text) is { } known:
+                    stages.Add(FromScanner(known));
+                    break;
                 case SplitDef split:
                     stages.Add(FromSplit(new SplitStage(SplitMatcher.Create(split.Pattern, compileRegex), split.Behavior, split.Invert)));
                     break;

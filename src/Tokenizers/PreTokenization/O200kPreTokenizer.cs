@@ -16,7 +16,26 @@ public sealed class O200kPreTokenizer : PreTokenizer
 
     private O200kPreTokenizer() { }
 
-    public override int NextPieceLength(ReadOnlySpan<char> text, int start)
+    public override int NextPieceLength(ReadOnlySpan<char> text, int start) => NextPieceLength<Rules>(text, start);
+
+    /// <summary>The pattern's variable parts; a struct, so that the JIT compiles each variant with its constants.</summary>
+    internal interface IRules
+    {
+        /// <summary>The n of <c>\p{N}{1,n}</c>.</summary>
+        static abstract int MaxDigits { get; }
+
+        /// <summary>Whether the word branches end with C.</summary>
+        static abstract bool Contractions { get; }
+    }
+
+    private struct Rules : IRules
+    {
+        public static int MaxDigits => 3;
+        public static bool Contractions => true;
+    }
+
+    /// <summary>The pattern with <typeparamref name="TRules"/>' digits and contractions: shared with <see cref="TekkenPreTokenizer"/>.</summary>
+    internal static int NextPieceLength<TRules>(ReadOnlySpan<char> text, int start) where TRules : struct, IRules
     {
         Cls first = CharClass.ClassAt(text, start, out int w);
         int next = start + w;
@@ -31,21 +50,22 @@ public sealed class O200kPreTokenizer : PreTokenizer
         // A mark is both a prefix and in U and L, so dropping the prefix can still match.
         bool prefix = (first & Cls.Prefix) != 0 && next < text.Length;
         int end;
-        if (prefix && (end = LowerWordEnd(text, next)) > 0) return end - start;
-        if ((end = LowerWordEnd(text, start)) > 0) return end - start;
-        if (prefix && (end = UpperWordEnd(text, next)) > 0) return end - start;
-        if ((end = UpperWordEnd(text, start)) > 0) return end - start;
+        if (prefix && (end = LowerWordEnd<TRules>(text, next)) > 0) return end - start;
+        if ((end = LowerWordEnd<TRules>(text, start)) > 0) return end - start;
+        if (prefix && (end = UpperWordEnd<TRules>(text, next)) > 0) return end - start;
+        if ((end = UpperWordEnd<TRules>(text, start)) > 0) return end - start;
 
-        if (first == Cls.Number) return Cl100kPreTokenizer.NumberEnd(text, next) - start;
+        if (first == Cls.Number) return Cl100kPreTokenizer.NumberEnd(text, next, TRules.MaxDigits) - start;
         if ((end = Cl100kPreTokenizer.PunctuationEnd(text, start, slash: true)) > 0) return end - start;
         return Cl100kPreTokenizer.WhiteSpaceLength(text, start);
     }
 
     /// <summary>
-    /// <c>U*L+C?</c> from <paramref name="i"/>: its end, or -1. U* takes its whole run first; if no Ll follows, it
-    /// backtracks to the run's last code point that is also in L (Lm, Lo or a mark), which L+ then takes alone.
+    /// <c>U*L+C?</c> (<c>U*L+</c> without contractions) from <paramref name="i"/>: its end, or -1.
+    /// U* takes its whole run first; if no Ll follows, it backtracks to the run's last code point that is also in L (Lm,
+    /// Lo or a mark), which L+ then takes alone.
     /// </summary>
-    private static int LowerWordEnd(ReadOnlySpan<char> text, int i)
+    private static int LowerWordEnd<TRules>(ReadOnlySpan<char> text, int i) where TRules : struct, IRules
     {
         int n = text.Length, lastBothEnd = -1;
         while (i < n)
@@ -56,21 +76,21 @@ public sealed class O200kPreTokenizer : PreTokenizer
                 if (c == Cls.Lower)
                 {
                     int end = CharClass.SkipRun(text, i + w, Cls.LowerLike);
-                    return end + Cl100kPreTokenizer.ContractionLength(text, end);
+                    return TRules.Contractions ? end + Cl100kPreTokenizer.ContractionLength(text, end) : end;
                 }
                 break;
             }
             i += w;
             if ((c & Cls.LowerLike) != 0) lastBothEnd = i;
         }
-        return lastBothEnd < 0 ? -1 : lastBothEnd + Cl100kPreTokenizer.ContractionLength(text, lastBothEnd);
+        return lastBothEnd < 0 || !TRules.Contractions ? lastBothEnd : lastBothEnd + Cl100kPreTokenizer.ContractionLength(text, lastBothEnd);
     }
 
-    /// <summary><c>U+L*C?</c> from <paramref name="i"/>: its end, or -1.</summary>
-    private static int UpperWordEnd(ReadOnlySpan<char> text, int i)
+    /// <summary><c>U+L*C?</c> (<c>U+L*</c> without contractions) from <paramref name="i"/>: its end, or -1.</summary>
+    private static int UpperWordEnd<TRules>(ReadOnlySpan<char> text, int i) where TRules : struct, IRules
     {
         if (i >= text.Length || (CharClass.ClassAt(text, i, out int w) & Cls.UpperLike) == 0) return -1;
         int end = CharClass.SkipRun(text, CharClass.SkipRun(text, i + w, Cls.UpperLike), Cls.LowerLike);
-        return end + Cl100kPreTokenizer.ContractionLength(text, end);
+        return TRules.Contractions ? end + Cl100kPreTokenizer.ContractionLength(text, end) : end;
     }
 }

@@ -14,9 +14,12 @@ internal struct PieceCollector() : IPieceConsumer
         return true;
     }
 
-    public static List<string> Run(PreTokenizerDef? definition, string text)
+    public static List<string> Run(PreTokenizerDef? definition, string text) =>
+        Run(PreTokenizerStage.Build(definition, RegexMatcher.Compile, RegexMatcher.ScannerFor), text);
+
+    public static List<string> Run(PreTokenizerStage[] stages, string text)
     {
-        var pipeline = new PreTokenizerPipeline(PreTokenizerStage.Build(definition, RegexMatcher.Compile, RegexMatcher.ScannerFor));
+        var pipeline = new PreTokenizerPipeline(stages);
         var collector = new PieceCollector();
         pipeline.Run(text, ref collector);
         return collector.Pieces;

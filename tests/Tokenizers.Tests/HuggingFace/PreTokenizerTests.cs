@@ -1,4 +1,8 @@
+using CsCheck;
 using Tokenizers.Compilation;
+using Tokenizers.HuggingFace;
+using Tokenizers.PreTokenization;
+using Tokenizers.Tests.PreTokenization;
 
 namespace Tokenizers.Tests.HuggingFace;
 
@@ -42,6 +46,38 @@ public class PreTokenizerTests
         Assert.Equal(string.Concat(streamed), text);
         Assert.Equal(["Hello", " ", " ", "world", "'", "s", " ", "123", "45", " ", "ÀÉ", "\n\n", " ", "𝔾𝕠𝕠𝕕", " ", "!!"], streamed);
         Assert.Equal(text, string.Concat(general));
+    }
+
+    /// <summary>
+    /// tokenizer.json files converted from tiktoken (GPT-4o's) keep the matches of the pattern and remove what lies
+    /// between them. A known pattern's matches tile the text, so its scanner makes that split: the same pieces as the
+    /// general split over the compiled pattern, on generated text with astral chars.
+    /// </summary>
+    public static TheoryData<string, Type> MappedScanners => HfPatterns.MappedScanners;
+
+    [Theory]
+    [MemberData(nameof(MappedScanners))]
+    public void A_known_pattern_removed_and_inverted_takes_its_scanner(string name, Type scanner)
+    {
+        string pattern = HfPatterns.ByName[name];
+        PreTokenizerStage[] stages = PreTokenizerStage.Build(Split(pattern, true, SplitBehavior.Removed, invert: true),
+            RegexMatcher.Compile, RegexMatcher.ScannerFor);
+        Assert.IsType(scanner, Assert.Single(stages).Scanner);
+        PreTokenizerStage[] general = [PreTokenizerStage.FromSplit(new SplitStage(RegexMatcher.Compile(pattern), SplitBehavior.Removed, invert: true))];
+        TextGenerator.TextWithAstral.Sample(
+            text => PieceCollector.Run(stages, text).SequenceEqual(PieceCollector.Run(general, text)),
+            iter: 3_000,
+            print: text => $"{Pieces.Escape(text)}\n  scanner: {Pieces.Show(PieceCollector.Run(stages, text))}"
+                + $"\n  general: {Pieces.Show(PieceCollector.Run(general, text))}");
+    }
+
+    /// <summary>An unknown pattern's matches may leave text between them, which Removed drops: it keeps the general split.</summary>
+    [Fact]
+    public void An_unknown_pattern_removed_and_inverted_keeps_the_general_split()
+    {
+        Assert.Equal(["How", "are", "you"], PieceCollector.Run(Split(@"\p{L}+", true, SplitBehavior.Removed, invert: true), "How are you?"));
+        Assert.Null(Assert.Single(PreTokenizerStage.Build(Split(@"\p{L}+", true, SplitBehavior.Removed, invert: true),
+            RegexMatcher.Compile, RegexMatcher.ScannerFor)).Scanner);
     }
 
     [Fact]

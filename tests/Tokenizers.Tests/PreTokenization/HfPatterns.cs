@@ -24,6 +24,7 @@ internal static class HfPatterns
         ["llama3"] = Tokenizers.PreTokenization.Regex.KnownPatterns.Cl100k,
         ["qwen2"] = Tokenizers.PreTokenization.Regex.KnownPatterns.Qwen2,
         ["o200k"] = Tokenizers.PreTokenization.Regex.KnownPatterns.O200k,
+        ["tekken"] = Tokenizers.PreTokenization.Regex.KnownPatterns.Tekken,
         ["deepseek-digits"] = DeepSeekDigits,
         ["deepseek-cjk"] = DeepSeekCjk,
         ["deepseek-words"] = DeepSeekWords,
@@ -31,7 +32,17 @@ internal static class HfPatterns
 
     public static TheoryData<string> Names => new(ByName.Keys);
 
-    public static TheoryData<string> Mapped => ["gpt2", "llama3", "qwen2", "o200k"];
+    public static TheoryData<string> Mapped => ["gpt2", "llama3", "qwen2", "o200k", "tekken"];
+
+    /// <summary>Each mapped pattern with the scanner it maps to.</summary>
+    public static TheoryData<string, Type> MappedScanners => new()
+    {
+        { "gpt2", typeof(Tokenizers.PreTokenization.Gpt2PreTokenizer) },
+        { "llama3", typeof(Tokenizers.PreTokenization.Cl100kPreTokenizer) },
+        { "qwen2", typeof(Tokenizers.PreTokenization.Qwen2PreTokenizer) },
+        { "o200k", typeof(Tokenizers.PreTokenization.O200kPreTokenizer) },
+        { "tekken", typeof(Tokenizers.PreTokenization.TekkenPreTokenizer) },
+    };
 
     public static Regex DotNet(string name) => DotNetPatterns.ForPattern(ByName[name]);
 

@@ -23,6 +23,7 @@ public class RegexAstralTextTests(ITestOutputHelper output)
         { "qwen2", "𝟏𝟐𝟑 x𝟒", ["𝟏", "𝟐", "𝟑", " x", "𝟒"] },
         { "o200k", "𝐀𝑎𝐀𝐀's", ["𝐀𝑎", "𝐀𝐀's"] },
         { "o200k", "𠀀ABC", ["𠀀", "ABC"] },
+        { "tekken", "𝐀𝑎𝐀𝐀's𝟏𝟐", ["𝐀𝑎", "𝐀𝐀", "'s", "𝟏", "𝟐"] },
         { "deepseek-digits", "𝟏𝟐𝟑𝟒x", ["𝟏𝟐𝟑", "𝟒", "x"] },
         { "deepseek-digits", "a😀12345", ["a😀", "123", "45"] },
         { "deepseek-cjk", "a𠀀漢字かな😀カナ", ["a𠀀", "漢字かな", "😀", "カナ"] },

@@ -35,11 +35,10 @@ public class RegexPreTokenizerMatchesRegexTests(ITestOutputHelper output)
             print: text => $"{Pieces.Escape(text)}\n  scanner: {Pieces.ShowSplit(scanner, text)}"
                 + $"\n  regex:   {Pieces.Show(HfPatterns.Isolated(regex, text))}");
 
+    public static TheoryData<string, Type> MappedScanners => HfPatterns.MappedScanners;
+
     [Theory]
-    [InlineData("gpt2", typeof(Gpt2PreTokenizer))]
-    [InlineData("llama3", typeof(Cl100kPreTokenizer))]
-    [InlineData("qwen2", typeof(Qwen2PreTokenizer))]
-    [InlineData("o200k", typeof(O200kPreTokenizer))]
+    [MemberData(nameof(MappedScanners))]
     public void RecognisedPatternsMapToTheirScanner(string name, Type scanner) =>
         Assert.IsType(scanner, KnownPatterns.TryGetScanner(HfPatterns.ByName[name]));
 
@@ -56,6 +55,12 @@ public class RegexPreTokenizerMatchesRegexTests(ITestOutputHelper output)
     [InlineData("o200k", "o200k_base")]
     public void MappedPatternsAreTheTiktokenPatterns(string name, string encoding) =>
         Assert.Equal(DotNetPatterns.RustPattern(encoding), HfPatterns.ByName[name]);
+
+    [Fact]
+    public void TekkenIsO200kWithoutContractionsWithOneDigitAPiece() =>
+        Assert.Equal(KnownPatterns.Tekken, KnownPatterns.O200k
+            .Replace("(?i:'s|'t|'re|'ve|'m|'ll|'d)?", "", StringComparison.Ordinal)
+            .Replace(@"\p{N}{1,3}", @"\p{N}", StringComparison.Ordinal));
 
     [Fact]
     public void Qwen2IsLlama3WithOneDigitAPiece() =>

@@ -29,6 +29,12 @@ public static class KnownPatterns
         + @"|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?"
         + @"|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
+    /// <summary>Mistral's Tekken (Mistral Nemo): o200k's without the contractions and with <c>\p{N}</c>.</summary>
+    public const string Tekken =
+        @"[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+"
+        + @"|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*"
+        + @"|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+";
+
     /// <summary>DeepSeek V3's three patterns, split in this order (<see cref="DeepSeekV3PreTokenizer"/>).</summary>
     internal static readonly string[] DeepSeekV3 =
     [
@@ -44,13 +50,17 @@ public static class KnownPatterns
     internal static PreTokenizer? TryGetSequenceScanner(ReadOnlySpan<string> patterns) =>
         patterns.SequenceEqual(DeepSeekV3) ? DeepSeekV3PreTokenizer.Instance : null;
 
-    /// <summary>The scanner for a recognised pattern (Split, Isolated, not inverted), or null: then use <see cref="RegexPreTokenizer"/>.</summary>
+    /// <summary>
+    /// The scanner for a recognised pattern (Split, Isolated and not inverted, or Removed and inverted, which is the
+    /// same where the matches tile the text), or null: then use <see cref="RegexPreTokenizer"/>.
+    /// </summary>
     public static PreTokenizer? TryGetScanner(string pattern) => pattern switch
     {
         Gpt2 => Gpt2PreTokenizer.Instance,
         Cl100k => Cl100kPreTokenizer.Instance,
         Qwen2 => Qwen2PreTokenizer.Instance,
         O200k => O200kPreTokenizer.Instance,
+        Tekken => TekkenPreTokenizer.Instance,
         _ => null,
     };
 }
