@@ -23,6 +23,9 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
 {
     private readonly NormalizationForm _form;
 
+    /// <summary>Where this form's slots begin in <see cref="t_unchanged"/>.</summary>
+    private readonly int _slots;
+
     public UnicodeFormNormalizer(string form)
     {
         _form = form switch
@@ -33,6 +36,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
             "NFKD" => NormalizationForm.FormKD,
             _ => throw new NotSupportedException($"The normalizer {form} is not supported."),
         };
+        _slots = RememberedSlots * (form switch { "NFC" => 0, "NFD" => 1, "NFKC" => 2, _ => 3 });
     }
 
     public override string? Normalize(ReadOnlySpan<char> text)
@@ -68,10 +72,20 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     /// <summary>The normalized text, or null when unchanged, keeping the <see cref="s_newer"/> chars as they are.</summary>
     private string? NormalizeRun(ReadOnlySpan<char> text)
     {
+        // A short region that this thread saw unchanged is unchanged: no string to make and check.
+        string?[]? seen = text.Length <= MaxRememberedLength ? t_unchanged ??= new string?[RememberedSlots * 4] : null;
+        int slot = seen is null ? 0 : _slots + (int)((uint)string.GetHashCode(text) % RememberedSlots);
+        if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return null;
+
         // string.Normalize throws on a lone surrogate; Hugging Face sees U+FFFD there.
         string source = UnicodeRules.ReplaceLoneSurrogates(text) ?? text.ToString();
         int newer = IndexOfNewer(source, 0);
-        if (newer < 0) return source.IsNormalized(_form) ? null : source.Normalize(_form);
+        if (newer < 0)
+        {
+            if (!source.IsNormalized(_form)) return source.Normalize(_form);
+            if (seen is not null && source.AsSpan().SequenceEqual(text)) seen[slot] = source;
+            return null;
+        }
 
         var builder = new StringBuilder(source.Length + 8);
         int runStart = 0;
@@ -87,6 +101,17 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         string result = builder.ToString();
         return result == source ? null : result;
     }
+
+    /// <summary>
+    /// The regions NFC hands <see cref="NormalizeRun"/> are short and recur (a script's conjuncts around a virama, a
+    /// mark on the same letter), and real text is mostly normalized already: the last unchanged region of each slot is
+    /// kept, per thread, so that counting such text makes no strings once it has seen its regions. Each form has its
+    /// own slots (<see cref="_slots"/>): what NFC leaves unchanged NFKC may change.
+    /// </summary>
+    [ThreadStatic]
+    private static string?[]? t_unchanged;
+
+    private const int RememberedSlots = 256, MaxRememberedLength = 32;
 
     private void AppendNormalized(StringBuilder builder, string run)
         => builder.Append(run.Length == 0 || run.IsNormalized(_form) ? run : run.Normalize(_form));
