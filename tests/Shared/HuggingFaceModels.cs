@@ -24,14 +24,17 @@ public static class HuggingFaceModels
     public static IReadOnlyList<string> All { get; } = [.. ByteLevel, .. SentencePiece];
 
     /// <summary>
-    /// Real files beyond the issues' five, which have no reference vectors: Gemma and Gemma 2 (SentencePiece style,
-    /// 256,000 tokens; Gemma's has no pre-tokenizer), Mistral Nemo (byte-level, o200k's pattern with single digits,
-    /// ignore_merges, 1,000 added tokens) and GPT-4o (byte-level, o200k's pattern).
+    /// Real files beyond the issues' five, which have no reference vectors. Byte-level: Mistral Nemo (Mistral's Tekken
+    /// pattern, ignore_merges, 1,000 added tokens), GPT-4o and GPT-4 (o200k's and cl100k's patterns as Removed,
+    /// inverted Splits), Claude (NFKC, GPT-2's pattern). SentencePiece style: Gemma and Gemma 2 (256,000 tokens;
+    /// Gemma's has no pre-tokenizer), ChatGLM3, InternLM2, Baichuan 2 and Yi.
     /// </summary>
-    public static IReadOnlyList<string> Others { get; } = ["gemma", "gemma2", "mistral_nemo", "gpt4o"];
+    public static IReadOnlyList<string> Others { get; } =
+        ["gemma", "gemma2", "mistral_nemo", "gpt4o", "gpt4", "claude", "chatglm3", "internlm2", "baichuan2", "yi"];
 
     /// <summary>The models whose <c>Decode</c> is more than byte-level's inverse: meta spaces and byte fallback.</summary>
-    public static IReadOnlyList<string> DecodedLikeSentencePiece { get; } = [.. SentencePiece, "gemma", "gemma2"];
+    public static IReadOnlyList<string> DecodedLikeSentencePiece { get; } =
+        [.. SentencePiece, "gemma", "gemma2", "chatglm3", "internlm2", "baichuan2", "yi"];
 
     public static string Directory { get; } = Find();
 
