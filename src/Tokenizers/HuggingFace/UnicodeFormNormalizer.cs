@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using System.Threading;
 using Tokenizers.PreTokenization.Regex;
 
 namespace Tokenizers.HuggingFace;
@@ -9,8 +10,10 @@ namespace Tokenizers.HuggingFace;
 /// <see cref="string.Normalize(NormalizationForm)"/> here). Text that cannot change is recognised without a copy:
 /// ASCII under every form. Under NFC a char with NFC_Quick_Check=Yes and combining class 0 (a "stable" char, see
 /// <see cref="s_stable"/>) is a boundary: nothing before it composes or reorders with anything after it, and it does
-/// not compose with what precedes it. So only the regions around the other chars (from the stable char before one to
-/// the stable char after it) are normalized; the rest passes through, and unchanged text allocates nothing.
+/// not compose with what precedes it. Under NFD, NFKC and NFKD such a char is one too where the form leaves it
+/// unchanged alone (decomposing nothing that stays decomposed). So only the regions around the other chars (from the
+/// stable char before one to the stable char after it) are normalized; the rest passes through, and unchanged text
+/// allocates nothing.
 /// <para>
 /// Hugging Face's unicode-normalization tables are older than .NET's ICU: characters assigned since then have no
 /// decomposition or combining class there, so they stay as they are and, being starters, nothing composes or
@@ -26,6 +29,9 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     /// <summary>Where this form's slots begin in <see cref="t_unchanged"/>.</summary>
     private readonly int _slots;
 
+    /// <summary>Under a form other than NFC, the BMP chars asked about so far, and those of them that are boundaries (<see cref="IsStableHere"/>).</summary>
+    private readonly ulong[]? _known, _stable;
+
     public UnicodeFormNormalizer(string form)
     {
         _form = form switch
@@ -37,12 +43,16 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
             _ => throw new NotSupportedException($"The normalizer {form} is not supported."),
         };
         _slots = RememberedSlots * (form switch { "NFC" => 0, "NFD" => 1, "NFKC" => 2, _ => 3 });
+        if (_form != NormalizationForm.FormC)
+        {
+            _known = new ulong[0x10000 / 64];
+            _stable = new ulong[0x10000 / 64];
+        }
     }
 
     public override string? Normalize(ReadOnlySpan<char> text)
     {
         if (System.Text.Ascii.IsValid(text)) return null;
-        if (_form != NormalizationForm.FormC) return NormalizeRun(text);
 
         StringBuilder? builder = null;
         int copied = 0;     // text[..copied] is in the builder
@@ -53,7 +63,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
             // The stable char just before may compose with what follows it; the one after the region is a boundary.
             int start = unstable > floor ? unstable - 1 : unstable;
             int end = unstable + 1;
-            while (end < text.Length && !IsStable(text[end])) end++;
+            while (end < text.Length && !IsStableHere(text[end])) end++;
             if (NormalizeRun(text[start..end]) is { } normalized)
             {
                 builder ??= new StringBuilder(text.Length + 8);
@@ -141,16 +151,36 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         return -1;
     }
 
-    private static int IndexOfUnstable(ReadOnlySpan<char> text, int from)
+    private int IndexOfUnstable(ReadOnlySpan<char> text, int from)
     {
         for (int i = from; i < text.Length; i++)
         {
-            if (!IsStable(text[i])) return i;
+            if (!IsStableHere(text[i])) return i;
         }
         return -1;
     }
 
     private static bool IsStable(char c) => c < 0x300 || (s_stableBits[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a boundary under this form: NFC-stable (<see cref="IsStable"/>) and, under the
+    /// other forms, also unchanged by the form alone (no compatibility or canonical decomposition that stays). That is
+    /// asked of .NET once per char and normalizer, on first sight, and kept in two bitsets; a reader that sees a char
+    /// known before its stability lands takes it as unstable, which only normalizes a larger region.
+    /// </summary>
+    private bool IsStableHere(char c)
+    {
+        if (_known is null) return IsStable(c);
+        if (c < 0x80) return true;
+        if (!IsStable(c)) return false;
+        int word = c >> 6;
+        ulong bit = 1UL << c;
+        if ((Volatile.Read(ref _known[word]) & bit) != 0) return (Volatile.Read(ref _stable![word]) & bit) != 0;
+        bool stable = c.ToString().IsNormalized(_form);
+        if (stable) Interlocked.Or(ref _stable![word], bit);
+        Interlocked.Or(ref _known[word], bit);
+        return stable;
+    }
 
     private static ulong[] BuildBits(int[] ranges)
     {
