@@ -34,15 +34,16 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
 
     public UnicodeFormNormalizer(string form)
     {
-        _form = form switch
+        int index;
+        (_form, index) = form switch
         {
-            "NFC" => NormalizationForm.FormC,
-            "NFD" => NormalizationForm.FormD,
-            "NFKC" => NormalizationForm.FormKC,
-            "NFKD" => NormalizationForm.FormKD,
+            "NFC" => (NormalizationForm.FormC, 0),
+            "NFD" => (NormalizationForm.FormD, 1),
+            "NFKC" => (NormalizationForm.FormKC, 2),
+            "NFKD" => (NormalizationForm.FormKD, 3),
             _ => throw new NotSupportedException($"The normalizer {form} is not supported."),
         };
-        _slots = RememberedSlots * (form switch { "NFC" => 0, "NFD" => 1, "NFKC" => 2, _ => 3 });
+        _slots = RememberedSlots * index;
         if (_form != NormalizationForm.FormC)
         {
             _known = new ulong[0x10000 / 64];
@@ -88,12 +89,14 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return null;
 
         // string.Normalize throws on a lone surrogate; Hugging Face sees U+FFFD there.
-        string source = UnicodeRules.ReplaceLoneSurrogates(text) ?? text.ToString();
+        string? replaced = UnicodeRules.ReplaceLoneSurrogates(text);
+        string source = replaced ?? text.ToString();
         int newer = IndexOfNewer(source, 0);
         if (newer < 0)
         {
             if (!source.IsNormalized(_form)) return source.Normalize(_form);
-            if (seen is not null && source.AsSpan().SequenceEqual(text)) seen[slot] = source;
+            // Remembered only as the text itself: a copy with U+FFFD for lone surrogates is not what a later text holds.
+            if (seen is not null && replaced is null) seen[slot] = source;
             return null;
         }
 

@@ -32,17 +32,19 @@ internal static class HfPatterns
 
     public static TheoryData<string> Names => new(ByName.Keys);
 
-    public static TheoryData<string> Mapped => ["gpt2", "llama3", "qwen2", "o200k", "tekken"];
+    /// <summary>The patterns that map onto a hand-written scanner, each with its scanner.</summary>
+    private static readonly (string Name, Type Scanner)[] s_mapped =
+    [
+        ("gpt2", typeof(Tokenizers.PreTokenization.Gpt2PreTokenizer)),
+        ("llama3", typeof(Tokenizers.PreTokenization.Cl100kPreTokenizer)),
+        ("qwen2", typeof(Tokenizers.PreTokenization.Qwen2PreTokenizer)),
+        ("o200k", typeof(Tokenizers.PreTokenization.O200kPreTokenizer)),
+        ("tekken", typeof(Tokenizers.PreTokenization.TekkenPreTokenizer)),
+    ];
 
-    /// <summary>Each mapped pattern with the scanner it maps to.</summary>
-    public static TheoryData<string, Type> MappedScanners => new()
-    {
-        { "gpt2", typeof(Tokenizers.PreTokenization.Gpt2PreTokenizer) },
-        { "llama3", typeof(Tokenizers.PreTokenization.Cl100kPreTokenizer) },
-        { "qwen2", typeof(Tokenizers.PreTokenization.Qwen2PreTokenizer) },
-        { "o200k", typeof(Tokenizers.PreTokenization.O200kPreTokenizer) },
-        { "tekken", typeof(Tokenizers.PreTokenization.TekkenPreTokenizer) },
-    };
+    public static TheoryData<string> Mapped => new(s_mapped.Select(m => m.Name));
+
+    public static TheoryData<string, Type> MappedScanners => new(s_mapped);
 
     public static Regex DotNet(string name) => DotNetPatterns.ForPattern(ByName[name]);
 
