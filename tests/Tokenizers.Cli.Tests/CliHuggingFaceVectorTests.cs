@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Tokenizers.Tests;
 
 namespace Tokenizers.Cli.Tests;
@@ -36,6 +39,45 @@ public class CliHuggingFaceVectorTests
         Assert.Equal(vectors.Count, lines.Count);
         var wrong = vectors.Where((v, i) => !v.Ids.SequenceEqual(lines[i])).Select(v => v.Name).ToList();
         Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+    }
+
+    /// <summary>
+    /// The tool runs in globalization-invariant mode (its runtimeconfig), where .NET's string.Normalize changes
+    /// nothing; Qwen3's NFC must still compose the vectors' decomposed <c>e</c> + U+0301, and Claude's NFKC must still
+    /// make <c>…</c> three dots, as Hugging Face does (<c>[1174]</c>). Run as its own process, as users run it.
+    /// </summary>
+    [Fact]
+    public void TheToolNormalizesAsHuggingFaceWithoutIcu()
+    {
+        var vectors = HuggingFaceVectors.For("qwen3");
+        using var folder = new TempFolder();
+        string input = folder.File("in.jsonl");
+        File.WriteAllLines(input, vectors.Select(v => JsonSerializer.Serialize(new { text = v.Text })));
+        string stdout = RunTool("encode", "--tokenizer", HuggingFaceModels.TokenizerJson("qwen3"), "--jsonl", input, "--allow-special", "--no-cache");
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonSerializer.Deserialize<int[]>(l)!).ToList();
+        Assert.Equal(vectors.Count, lines.Count);
+        Assert.Contains(vectors, v => !v.Text.IsNormalized(NormalizationForm.FormC));
+        var wrong = vectors.Where((v, i) => !v.Ids.SequenceEqual(lines[i])).Select(v => v.Name).ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+
+        Assert.Equal("1174\n", RunTool("encode", "--tokenizer", HuggingFaceModels.TokenizerJson("claude"), "--text", "…", "--no-cache"));
+    }
+
+    private static string RunTool(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tokenizers.Cli.dll"));
+        foreach (string arg in args) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        using var process = Process.Start(info)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr.Result);
+        return stdout;
     }
 
     [Theory, MemberData(nameof(Models))]

@@ -1,30 +1,22 @@
 using System;
 using System.Text;
 using System.Threading;
-using Tokenizers.PreTokenization.Regex;
 
 namespace Tokenizers.HuggingFace;
 
 /// <summary>
-/// <c>NFC</c>, <c>NFD</c>, <c>NFKC</c> and <c>NFKD</c> (the unicode-normalization crate in Hugging Face; .NET's
-/// <see cref="string.Normalize(NormalizationForm)"/> here). Text that cannot change is recognised without a copy:
-/// ASCII under every form. Under NFC a char with NFC_Quick_Check=Yes and combining class 0 (a "stable" char, see
-/// <see cref="s_stable"/>) is a boundary: nothing before it composes or reorders with anything after it, and it does
-/// not compose with what precedes it. Under NFD, NFKC and NFKD such a char is one too where the form leaves it
-/// unchanged alone (decomposing nothing that stays decomposed). So only the regions around the other chars (from the
-/// stable char before one to the stable char after it) are normalized; the rest passes through, and unchanged text
-/// allocates nothing.
-/// <para>
-/// Hugging Face's unicode-normalization tables are older than .NET's ICU: characters assigned since then have no
-/// decomposition or combining class there, so they stay as they are and, being starters, nothing composes or
-/// reorders across them. <see cref="s_newer"/> lists the characters whose normalization differs for that reason
-/// (found by running every code point, alone and beside combining marks, through Hugging Face 0.22.2 and .NET), plus
-/// U+FFFE, which .NET refuses to normalize; the text between them is normalized by .NET, and they are kept.
-/// </para>
+/// <c>NFC</c>, <c>NFD</c>, <c>NFKC</c> and <c>NFKD</c> (the unicode-normalization crate in Hugging Face), computed by
+/// <see cref="UnicodeNormalization"/> over Hugging Face's own Unicode data, the same with or without ICU. Text that
+/// cannot change is recognised without a copy: ASCII under every form. Under NFC a char with NFC_Quick_Check=Yes and
+/// combining class 0 (a "stable" char, see <see cref="s_stable"/>) is a boundary: nothing before it composes or
+/// reorders with anything after it, and it does not compose with what precedes it. Under NFD, NFKC and NFKD such a
+/// char is one too where the form leaves it unchanged alone (decomposing nothing that stays decomposed). So only the
+/// regions around the other chars (from the stable char before one to the stable char after it) are normalized; the
+/// rest passes through, and unchanged text allocates nothing.
 /// </summary>
 internal sealed class UnicodeFormNormalizer : TextNormalizer
 {
-    private readonly NormalizationForm _form;
+    private readonly bool _compatibility, _compose;
 
     /// <summary>Where this form's slots begin in <see cref="t_unchanged"/>.</summary>
     private readonly int _slots;
@@ -35,16 +27,16 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     public UnicodeFormNormalizer(string form)
     {
         int index;
-        (_form, index) = form switch
+        (_compatibility, _compose, index) = form switch
         {
-            "NFC" => (NormalizationForm.FormC, 0),
-            "NFD" => (NormalizationForm.FormD, 1),
-            "NFKC" => (NormalizationForm.FormKC, 2),
-            "NFKD" => (NormalizationForm.FormKD, 3),
+            "NFC" => (false, true, 0),
+            "NFD" => (false, false, 1),
+            "NFKC" => (true, true, 2),
+            "NFKD" => (true, false, 3),
             _ => throw new NotSupportedException($"The normalizer {form} is not supported."),
         };
         _slots = RememberedSlots * index;
-        if (_form != NormalizationForm.FormC)
+        if (index != 0)
         {
             _known = new ulong[0x10000 / 64];
             _stable = new ulong[0x10000 / 64];
@@ -80,7 +72,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         return UnicodeRules.ReplaceLoneSurrogates(result) ?? result;
     }
 
-    /// <summary>The normalized text, or null when unchanged, keeping the <see cref="s_newer"/> chars as they are.</summary>
+    /// <summary>The normalized text, or null when unchanged.</summary>
     private string? NormalizeRun(ReadOnlySpan<char> text)
     {
         // A short region that this thread saw unchanged is unchanged: no string to make and check.
@@ -88,31 +80,12 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         int slot = seen is null ? 0 : _slots + (int)((uint)string.GetHashCode(text) % RememberedSlots);
         if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return null;
 
-        // string.Normalize throws on a lone surrogate; Hugging Face sees U+FFFD there.
+        // Hugging Face sees U+FFFD for a lone surrogate.
         string? replaced = UnicodeRules.ReplaceLoneSurrogates(text);
-        string source = replaced ?? text.ToString();
-        int newer = IndexOfNewer(source, 0);
-        if (newer < 0)
-        {
-            if (!source.IsNormalized(_form)) return source.Normalize(_form);
-            // Remembered only as the text itself: a copy with U+FFFD for lone surrogates is not what a later text holds.
-            if (seen is not null && replaced is null) seen[slot] = source;
-            return null;
-        }
-
-        var builder = new StringBuilder(source.Length + 8);
-        int runStart = 0;
-        while (newer >= 0)
-        {
-            AppendNormalized(builder, source[runStart..newer]);
-            int width = char.IsHighSurrogate(source[newer]) ? 2 : 1;
-            builder.Append(source, newer, width);
-            runStart = newer + width;
-            newer = IndexOfNewer(source, runStart);
-        }
-        AppendNormalized(builder, source[runStart..]);
-        string result = builder.ToString();
-        return result == source ? null : result;
+        if (UnicodeNormalization.Normalize(replaced ?? text, _compatibility, _compose) is { } normalized) return normalized;
+        // Remembered only as the text itself: a copy with U+FFFD for lone surrogates is not what a later text holds.
+        if (seen is not null && replaced is null) seen[slot] = text.ToString();
+        return null;
     }
 
     /// <summary>
@@ -125,34 +98,6 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     private static string?[]? t_unchanged;
 
     private const int RememberedSlots = 256, MaxRememberedLength = 32;
-
-    private void AppendNormalized(StringBuilder builder, string run)
-        => builder.Append(run.Length == 0 || run.IsNormalized(_form) ? run : run.Normalize(_form));
-
-    /// <summary>Characters that .NET normalizes and Hugging Face's older tables do not know, as inclusive ranges.</summary>
-    private static readonly int[] s_newer =
-    [
-        0x7FD, 0x7FD, 0x898, 0x89F, 0x8CA, 0x8D3, 0x9FE, 0x9FE, 0xC3C, 0xC3C, 0xD3B, 0xD3C, 0xEBA, 0xEBA,
-        0x1715, 0x1715, 0x1ABF, 0x1ACE, 0x1DF6, 0x1DFA, 0x32FF, 0x32FF, 0xA7F2, 0xA7F4, 0xA82C, 0xA82C,
-        0xAB69, 0xAB69, 0xFFFE, 0xFFFE, 0x10781, 0x10785, 0x10787, 0x107B0, 0x107B2, 0x107BA, 0x10D24, 0x10D27,
-        0x10EAB, 0x10EAC, 0x10EFD, 0x10EFF, 0x10F46, 0x10F50, 0x10F82, 0x10F85, 0x11070, 0x11070, 0x1133B, 0x1133B,
-        0x1145E, 0x1145E, 0x11839, 0x1183A, 0x11930, 0x11930, 0x11935, 0x11935, 0x11938, 0x11938, 0x1193D, 0x1193E,
-        0x11943, 0x11943, 0x119E0, 0x119E0, 0x11A34, 0x11A34, 0x11A47, 0x11A47, 0x11A99, 0x11A99, 0x11D42, 0x11D42,
-        0x11D44, 0x11D45, 0x11D97, 0x11D97, 0x11F41, 0x11F42, 0x16FF0, 0x16FF1, 0x1E030, 0x1E06D, 0x1E08F, 0x1E08F,
-        0x1E130, 0x1E136, 0x1E2AE, 0x1E2AE, 0x1E2EC, 0x1E2EF, 0x1E4EC, 0x1E4EF, 0x1F16C, 0x1F16C, 0x1FBF0, 0x1FBF9,
-    ];
-
-    private static int IndexOfNewer(string text, int from)
-    {
-        for (int i = from; i < text.Length; i++)
-        {
-            if (text[i] < 0x7FD) continue;
-            int cp = UnicodeRules.CodePointAt(text, i, out int width);
-            if (CodePointSet.InRanges(s_newer, cp)) return i;
-            i += width - 1;
-        }
-        return -1;
-    }
 
     private int IndexOfUnstable(ReadOnlySpan<char> text, int from)
     {
@@ -168,7 +113,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     /// <summary>
     /// Whether <paramref name="c"/> is a boundary under this form: NFC-stable (<see cref="IsStable"/>) and, under the
     /// other forms, also unchanged by the form alone (no compatibility or canonical decomposition that stays). That is
-    /// asked of .NET once per char and normalizer, on first sight, and kept in two bitsets; a reader that sees a char
+    /// worked out once per char and normalizer, on first sight, and kept in two bitsets; a reader that sees a char
     /// known before its stability lands takes it as unstable, which only normalizes a larger region.
     /// </summary>
     private bool IsStableHere(char c)
@@ -179,7 +124,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         int word = c >> 6;
         ulong bit = 1UL << c;
         if ((Volatile.Read(ref _known[word]) & bit) != 0) return (Volatile.Read(ref _stable![word]) & bit) != 0;
-        bool stable = c.ToString().IsNormalized(_form);
+        bool stable = UnicodeNormalization.Normalize(new ReadOnlySpan<char>(in c), _compatibility, _compose) is null;
         if (stable) Interlocked.Or(ref _stable![word], bit);
         Interlocked.Or(ref _known[word], bit);
         return stable;
