@@ -275,11 +275,29 @@ public sealed class HuggingFaceModel
         ReadOnlySpan<char> gap = text[start..end];
         if (_windowed is not null && _windowed.Changes(gap))
             return EncodeGapInWindows(text, start, end, ref sink, out consumed, ref emitted);
-        string? normalized = _normalizer?.Normalize(gap);
+        // Normalized into a pooled array: a long text makes no string.
+        var normalized = new PooledChars();
+        try
+        {
+            bool changed = _normalizer is not null && _normalizer.NormalizeInto(gap, ref normalized);
+            // Positions in the original text exist only while normalization changed nothing.
+            return EncodeNormalizedGap(changed ? normalized.Span : gap, changed ? -1 : start, start, end, ref sink, policy, out consumed, ref emitted);
+        }
+        finally
+        {
+            normalized.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="EncodeGap"/> after its normalizer: <paramref name="segment"/> is the gap normalized, and
+    /// <paramref name="offset"/> its position in the text, or -1 when normalization changed it.
+    /// </summary>
+    private bool EncodeNormalizedGap<TSink>(ReadOnlySpan<char> segment, int offset, int start, int end, ref TSink sink,
+        SpecialTokenPolicy policy, out int consumed, ref int emitted)
+        where TSink : struct, ITokenSink
+    {
         int emittedBefore = emitted;
-        // Positions in the original text exist only while normalization changed nothing.
-        int offset = normalized is null ? start : -1;
-        ReadOnlySpan<char> segment = normalized is null ? gap : normalized.AsSpan();
         bool done;
         int stoppedAt;
         if (_normalizedTokens is null)

@@ -14,6 +14,17 @@ internal abstract class TextNormalizer
     /// <summary>The normalized text, or null when it equals <paramref name="text"/>.</summary>
     public abstract string? Normalize(ReadOnlySpan<char> text);
 
+    /// <summary>
+    /// Appends the normalized text to <paramref name="output"/> and returns true, or returns false when it equals
+    /// <paramref name="text"/>. A normalizer that can build its output without a string overrides it.
+    /// </summary>
+    public virtual bool NormalizeInto(ReadOnlySpan<char> text, ref PooledChars output)
+    {
+        if (Normalize(text) is not { } normalized) return false;
+        output.Append(normalized);
+        return true;
+    }
+
     /// <summary>The normalizer of a definition; null when it does nothing (none, or an empty <c>Sequence</c>).</summary>
     public static TextNormalizer? Create(NormalizerDef? definition, Func<string, SplitMatcher> compileRegex)
     {

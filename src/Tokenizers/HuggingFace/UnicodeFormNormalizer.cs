@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Threading;
 
 namespace Tokenizers.HuggingFace;
@@ -45,10 +44,23 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
 
     public override string? Normalize(ReadOnlySpan<char> text)
     {
-        if (System.Text.Ascii.IsValid(text)) return null;
+        var output = new PooledChars();
+        try
+        {
+            return NormalizeInto(text, ref output) ? output.ToString() : null;
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
 
-        StringBuilder? builder = null;
-        int copied = 0;     // text[..copied] is in the builder
+    public override bool NormalizeInto(ReadOnlySpan<char> text, ref PooledChars output)
+    {
+        if (System.Text.Ascii.IsValid(text)) return false;
+
+        bool changed = false;
+        int copied = 0;     // text[..copied] is in the output
         int floor = 0;      // a region starts no earlier: the end of the previous one (a boundary)
         int unstable = IndexOfUnstable(text, 0);
         while (unstable >= 0)
@@ -57,35 +69,35 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
             int start = unstable > floor ? unstable - 1 : unstable;
             int end = unstable + 1;
             while (end < text.Length && !IsStableHere(text[end])) end++;
-            if (NormalizeRun(text[start..end]) is { } normalized)
+            if (NormalizeRun(text[start..end], text[copied..start], ref output))
             {
-                builder ??= new StringBuilder(text.Length + 8);
-                builder.Append(text[copied..start]).Append(normalized);
+                changed = true;
                 copied = end;
             }
             floor = end;
             unstable = IndexOfUnstable(text, end);
         }
-        if (builder is null) return null;
+        if (!changed) return false;
+        output.Append(text[copied..]);
         // A lone surrogate in an unchanged region is U+FFFD in a changed text, as if the whole text were normalized.
-        string result = builder.Append(text[copied..]).ToString();
-        return UnicodeRules.ReplaceLoneSurrogates(result) ?? result;
+        output.ReplaceLoneSurrogates();
+        return true;
     }
 
-    /// <summary>The normalized text, or null when unchanged.</summary>
-    private string? NormalizeRun(ReadOnlySpan<char> text)
+    /// <summary>When the region changes: appends <paramref name="before"/> and the normalized region, and returns true.</summary>
+    private bool NormalizeRun(ReadOnlySpan<char> text, ReadOnlySpan<char> before, ref PooledChars output)
     {
-        // A short region that this thread saw unchanged is unchanged: no string to make and check.
+        // A short region that this thread saw unchanged is unchanged: nothing to decompose and compare.
         string?[]? seen = text.Length <= MaxRememberedLength ? t_unchanged ??= new string?[RememberedSlots * 4] : null;
         int slot = seen is null ? 0 : _slots + (int)((uint)string.GetHashCode(text) % RememberedSlots);
-        if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return null;
+        if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return false;
 
         // Hugging Face sees U+FFFD for a lone surrogate.
         string? replaced = UnicodeRules.ReplaceLoneSurrogates(text);
-        if (UnicodeNormalization.Normalize(replaced ?? text, _compatibility, _compose) is { } normalized) return normalized;
+        if (UnicodeNormalization.TryNormalize(replaced ?? text, _compatibility, _compose, before, ref output)) return true;
         // Remembered only as the text itself: a copy with U+FFFD for lone surrogates is not what a later text holds.
         if (seen is not null && replaced is null) seen[slot] = text.ToString();
-        return null;
+        return false;
     }
 
     /// <summary>

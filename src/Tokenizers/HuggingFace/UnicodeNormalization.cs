@@ -23,6 +23,23 @@ internal static class UnicodeNormalization
     /// </summary>
     public static string? Normalize(ReadOnlySpan<char> text, bool compatibility, bool compose)
     {
+        var output = new PooledChars();
+        try
+        {
+            return TryNormalize(text, compatibility, compose, default, ref output) ? output.ToString() : null;
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// When the form changes <paramref name="text"/>: appends <paramref name="before"/> and then the normalized text to
+    /// <paramref name="output"/> and returns true. Otherwise returns false and leaves <paramref name="output"/> as it was.
+    /// </summary>
+    public static bool TryNormalize(ReadOnlySpan<char> text, bool compatibility, bool compose, ReadOnlySpan<char> before, ref PooledChars output)
+    {
         int capacity = text.Length * 2 + 8;
         int[]? rented = null;
         Span<int> codePoints = capacity <= StackCodePoints ? stackalloc int[StackCodePoints] : (rented = ArrayPool<int>.Shared.Rent(capacity));
@@ -32,7 +49,10 @@ internal static class UnicodeNormalization
             Span<int> decomposed = codePoints[..count];
             OrderCanonically(decomposed);
             if (compose) count = Compose(decomposed);
-            return Differs(text, codePoints[..count]) ? Encode(codePoints[..count]) : null;
+            if (!Differs(text, codePoints[..count])) return false;
+            output.Append(before);
+            Encode(codePoints[..count], ref output);
+            return true;
         }
         finally
         {
@@ -199,12 +219,11 @@ internal static class UnicodeNormalization
         return at != text.Length;
     }
 
-    private static string Encode(ReadOnlySpan<int> codePoints)
+    private static void Encode(ReadOnlySpan<int> codePoints, ref PooledChars output)
     {
         int length = 0;
         foreach (int cp in codePoints) length += cp > 0xFFFF ? 2 : 1;
-        char[]? rented = null;
-        Span<char> chars = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        Span<char> chars = output.Reserve(length);
         int at = 0;
         foreach (int cp in codePoints)
         {
@@ -218,8 +237,6 @@ internal static class UnicodeNormalization
                 chars[at++] = (char)cp;
             }
         }
-        string result = new(chars[..length]);
-        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
-        return result;
+        output.Advance(length);
     }
 }

@@ -98,12 +98,27 @@ internal static class UnicodeRules
     public static int CodePointAt(ReadOnlySpan<char> text, int index, out int width) => CharClass.CodePointAt(text, index, out width);
 
     /// <summary>
+    /// The first surrogate's index, or -1. Not the generic <c>IndexOfAnyInRange&lt;char&gt;</c>: instantiated in this
+    /// assembly, its unoptimized first code boxes both bounds on every call (48 B), until the JIT tiers it up.
+    /// </summary>
+    public static int IndexOfSurrogate(ReadOnlySpan<char> text) => text.IndexOfAny(s_surrogates);
+
+    private static readonly System.Buffers.SearchValues<char> s_surrogates = System.Buffers.SearchValues.Create(SurrogateChars());
+
+    private static string SurrogateChars()
+    {
+        var chars = new char[0xE000 - 0xD800];
+        for (int i = 0; i < chars.Length; i++) chars[i] = (char)(0xD800 + i);
+        return new string(chars);
+    }
+
+    /// <summary>
     /// <paramref name="text"/> with every lone surrogate replaced by U+FFFD (one char for one, so positions hold), or
     /// null when it has none: Hugging Face receives UTF-8, where a lone surrogate cannot exist.
     /// </summary>
     public static string? ReplaceLoneSurrogates(ReadOnlySpan<char> text)
     {
-        int first = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        int first = IndexOfSurrogate(text);
         if (first < 0) return null;
         char[]? copy = null;
         for (int i = first; i < text.Length; i++)
