@@ -5,16 +5,20 @@ using Tokenizers.HuggingFace;
 namespace Tokenizers.Tests.HuggingFace;
 
 /// <summary>
-/// Our NFC, NFD, NFKC and NFKD against Hugging Face's own (the Rust core through <see cref="HfOracle"/>), which are
-/// read back exactly through a tokenizer.json whose model gives each UTF-8 byte its value as id: every code point,
-/// and random runs of the characters that decompose, compose and reorder.
+/// Our NFC, NFD, NFKC, NFKD and Lowercase normalizers against Hugging Face's own (the Rust core through
+/// <see cref="HfOracle"/>), which are read back exactly through a tokenizer.json whose model gives each UTF-8 byte its
+/// value as id: every code point, and random runs of the characters that decompose, compose and reorder. They hold in
+/// both of .NET's globalization modes (with ICU, as the tests run, and invariant, as the tool runs; run with
+/// DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 to check the second).
 /// </summary>
 public sealed class UnicodeNormalizationOracleTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Forms => new() { "NFC", "NFD", "NFKC", "NFKD" };
 
+    public static TheoryData<string> Normalizers => new() { "NFC", "NFD", "NFKC", "NFKD", "Lowercase" };
+
     [Theory]
-    [MemberData(nameof(Forms))]
+    [MemberData(nameof(Normalizers))]
     public void Every_code_point_normalizes_as_in_Hugging_Face(string form)
     {
         // Each code point followed by a line feed, which nothing composes or reorders with.
@@ -60,7 +64,7 @@ public sealed class UnicodeNormalizationOracleTests(ITestOutputHelper output)
         try
         {
             int[][] ids = HfOracle.Encode(WriteByteModel(dir, form), texts);
-            var normalizer = new UnicodeFormNormalizer(form);
+            TextNormalizer normalizer = form == "Lowercase" ? LowercaseNormalizer.Instance : new UnicodeFormNormalizer(form);
             var mismatches = new List<string>();
             for (int i = 0; i < texts.Count; i++)
             {
