@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using Tokenizers.HuggingFace;
 
 namespace Tokenizers.Tests.HuggingFace;
@@ -8,8 +10,8 @@ namespace Tokenizers.Tests.HuggingFace;
 /// Our NFC, NFD, NFKC, NFKD and Lowercase normalizers against Hugging Face's own (the Rust core through
 /// <see cref="HfOracle"/>), which are read back exactly through a tokenizer.json whose model gives each UTF-8 byte its
 /// value as id: every code point, and random runs of the characters that decompose, compose and reorder. They hold in
-/// both of .NET's globalization modes (with ICU, as the tests run, and invariant, as the tool runs; run with
-/// DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 to check the second).
+/// both of .NET's globalization modes: with ICU, as the tests run, and invariant, as the tool runs (this assembly run
+/// again in a process of its own).
 /// </summary>
 public sealed class UnicodeNormalizationOracleTests(ITestOutputHelper output)
 {
@@ -34,6 +36,30 @@ public sealed class UnicodeNormalizationOracleTests(ITestOutputHelper output)
         }
         texts.Add(chunk.ToString());
         Compare(form, texts, byLine: true);
+    }
+
+    /// <summary>The theory above in a process without ICU, where .NET's string.Normalize changes nothing.</summary>
+    [Fact]
+    public async Task Every_code_point_normalizes_as_in_Hugging_Face_in_invariant_mode()
+    {
+        // An xunit.v3 test assembly is a program: run it on that one theory.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(UnicodeNormalizationOracleTests).Assembly.Location);
+        start.ArgumentList.Add("-method");
+        start.ArgumentList.Add($"{typeof(UnicodeNormalizationOracleTests).FullName}.{nameof(Every_code_point_normalizes_as_in_Hugging_Face)}");
+        start.ArgumentList.Add("-noColor");
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        using Process child = Process.Start(start)!;
+        var cancel = TestContext.Current.CancellationToken;
+        Task<string> stderr = child.StandardError.ReadToEndAsync(cancel);
+        string stdout = await child.StandardOutput.ReadToEndAsync(cancel);
+        await child.WaitForExitAsync(cancel);
+        output.WriteLine(stdout);
+        Assert.True(child.ExitCode == 0, stdout + await stderr);
+        Assert.Contains($"Total: {Normalizers.Count}, Errors: 0, Failed: 0", stdout);
     }
 
     [Theory]
