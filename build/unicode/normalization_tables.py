@@ -107,10 +107,16 @@ namespace Tokenizers.HuggingFace;
 /// <summary>The Unicode normalization data of Hugging Face tokenizers 0.22.2, read by <see cref="UnicodeNormalization"/>.</summary>
 internal static class NormalizationTables
 {{
-    /// <summary>Every char with a nonzero canonical combining class, as <c>code point &lt;&lt; 8 | class</c>, ascending.</summary>
-    public static ReadOnlySpan<int> CombiningClasses =>
+    /// <summary>Every char with a nonzero canonical combining class, ascending.</summary>
+    public static ReadOnlySpan<int> CombiningClassKeys =>
     [
-{ints([f"0x{cp << 8 | c:X}" for cp, c in ccc])}
+{ints([f"0x{cp:X}" for cp, _ in ccc])}
+    ];
+
+    /// <summary>Each key's canonical combining class.</summary>
+    public static ReadOnlySpan<int> CombiningClassValues =>
+    [
+{ints([str(c) for _, c in ccc], 16)}
     ];
 
     /// <summary>The code points with a canonical decomposition (Hangul syllables aside), ascending.</summary>
@@ -137,10 +143,16 @@ internal static class NormalizationTables
 {ints([str(v) for v in compat_values], 16)}
     ];
 
-    /// <summary>The primary composites as (first, second, composite) code points, ascending by first, then second.</summary>
-    public static ReadOnlySpan<int> Compositions =>
+    /// <summary>The pairs that compose, as <c>first &lt;&lt; 21 | second</c> (code points), ascending.</summary>
+    public static ReadOnlySpan<long> CompositionKeys =>
     [
-{ints([f"0x{a:X}, 0x{b:X}, 0x{c:X}" for a, b, c in compose], 4)}
+{ints([f"0x{a << 21 | b:X}" for a, b, _ in compose], 8)}
+    ];
+
+    /// <summary>Each pair's primary composite.</summary>
+    public static ReadOnlySpan<int> CompositionValues =>
+    [
+{ints([f"0x{c:X}" for _, _, c in compose])}
     ];
 
     /// <summary>The decompositions' UTF-16 text.</summary>

@@ -6,9 +6,14 @@ namespace Tokenizers.Tests;
 public static class DotNet
 {
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] args)
+        => Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The same, with <paramref name="environment"/> set in the child's environment.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         foreach (string key in info.Environment.Keys.ToList())
             if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
                 info.Environment.Remove(key);

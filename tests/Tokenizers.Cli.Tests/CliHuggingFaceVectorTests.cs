@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Tokenizers.Tests;
 
 namespace Tokenizers.Cli.Tests;
@@ -68,21 +66,13 @@ public class CliHuggingFaceVectorTests
         Assert.Equal("1174\n", RunTool("encode", "--tokenizer", HuggingFaceModels.TokenizerJson("claude"), "--text", "…", "--no-cache"));
     }
 
+    /// <summary>The tool's own process (its runtimeconfig, which sets invariant mode) on <paramref name="args"/>; its standard output.</summary>
     private static string RunTool(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tokenizers.Cli.dll"));
-        foreach (string arg in args) info.ArgumentList.Add(arg);
-        info.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
-        using var process = Process.Start(info)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, stderr.Result);
-        return stdout;
+        var (exitCode, output) = DotNet.Run(AppContext.BaseDirectory, new Dictionary<string, string> { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" },
+            [Path.Combine(AppContext.BaseDirectory, "Tokenizers.Cli.dll"), .. args]);
+        Assert.True(exitCode == 0, output);
+        return output;
     }
 
     [Theory, MemberData(nameof(Models))]

@@ -37,16 +37,7 @@ internal struct PooledChars : IDisposable
     }
 
     /// <summary>Makes each lone surrogate U+FFFD, in place.</summary>
-    public readonly void ReplaceLoneSurrogates()
-    {
-        Span<char> text = _chars.AsSpan(0, Length);
-        for (int i = UnicodeRules.IndexOfSurrogate(text); i >= 0 && i < text.Length; i++)
-        {
-            if (!char.IsSurrogate(text[i])) continue;
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else text[i] = '\uFFFD';
-        }
-    }
+    public readonly void ReplaceLoneSurrogates() => UnicodeRules.ReplaceLoneSurrogates(_chars.AsSpan(0, Length));
 
     public override readonly string ToString() => new(Span);
 

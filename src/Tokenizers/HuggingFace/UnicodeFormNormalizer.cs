@@ -136,7 +136,7 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
         int word = c >> 6;
         ulong bit = 1UL << c;
         if ((Volatile.Read(ref _known[word]) & bit) != 0) return (Volatile.Read(ref _stable![word]) & bit) != 0;
-        bool stable = UnicodeNormalization.Normalize(new ReadOnlySpan<char>(in c), _compatibility, _compose) is null;
+        bool stable = !UnicodeNormalization.Changes(new ReadOnlySpan<char>(in c), _compatibility, _compose);
         if (stable) Interlocked.Or(ref _stable![word], bit);
         Interlocked.Or(ref _known[word], bit);
         return stable;

@@ -17,26 +17,24 @@ internal static class UnicodeNormalization
     /// <summary>Code points decomposed or reordered on the stack; longer text takes a pooled buffer.</summary>
     private const int StackCodePoints = 128;
 
-    /// <summary>
-    /// The text under the form (<paramref name="compatibility"/>: NFK*, <paramref name="compose"/>: *C), or null when it
-    /// is unchanged. A lone surrogate is kept as it is, as a starter.
-    /// </summary>
-    public static string? Normalize(ReadOnlySpan<char> text, bool compatibility, bool compose)
+    /// <summary>Whether the form (<paramref name="compatibility"/>: NFK*, <paramref name="compose"/>: *C) changes <paramref name="text"/>.</summary>
+    public static bool Changes(ReadOnlySpan<char> text, bool compatibility, bool compose)
     {
-        var output = new PooledChars();
+        var scratch = new PooledChars();
         try
         {
-            return TryNormalize(text, compatibility, compose, default, ref output) ? output.ToString() : null;
+            return TryNormalize(text, compatibility, compose, default, ref scratch);
         }
         finally
         {
-            output.Dispose();
+            scratch.Dispose();
         }
     }
 
     /// <summary>
     /// When the form changes <paramref name="text"/>: appends <paramref name="before"/> and then the normalized text to
     /// <paramref name="output"/> and returns true. Otherwise returns false and leaves <paramref name="output"/> as it was.
+    /// The text holds no lone surrogate (the caller has made each U+FFFD, as Hugging Face sees it).
     /// </summary>
     public static bool TryNormalize(ReadOnlySpan<char> text, bool compatibility, bool compose, ReadOnlySpan<char> before, ref PooledChars output)
     {
@@ -62,32 +60,14 @@ internal static class UnicodeNormalization
 
     /// <summary>The canonical combining class of a code point (0 for starters and characters Hugging Face does not know).</summary>
     public static int CombiningClass(int codePoint)
-    {
-        if (codePoint < 0x300) return 0;
-        ReadOnlySpan<int> classes = NormalizationTables.CombiningClasses;
-        int lo = 0, hi = classes.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            int key = classes[mid] >> 8;
-            if (key == codePoint) return classes[mid] & 0xFF;
-            if (key < codePoint) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return 0;
-    }
+        => codePoint < 0x300 ? 0 : Math.Max(0, Find(NormalizationTables.CombiningClassKeys, NormalizationTables.CombiningClassValues, codePoint));
 
     private static int Decompose(ReadOnlySpan<char> text, bool compatibility, ref Span<int> buffer, ref int[]? rented)
     {
-        int count = 0;
-        for (int i = 0; i < text.Length; i++)
+        int count = 0, width;
+        for (int i = 0; i < text.Length; i += width)
         {
-            int cp = text[i];
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                cp = char.ConvertToUtf32(text[i], text[i + 1]);
-                i++;
-            }
+            int cp = UnicodeRules.CodePointAt(text, i, out width);
             // At most 18 code points come of one (U+FDFA); make room for them first.
             if (count + 32 > buffer.Length) Grow(ref buffer, ref rented, count);
             if ((uint)(cp - HangulFirst) < HangulCount)
@@ -132,9 +112,10 @@ internal static class UnicodeNormalization
         return packed < 0 ? default : NormalizationTables.Decompositions.AsSpan(packed >> 5, packed & 31);
     }
 
-    private static int Find(ReadOnlySpan<int> keys, ReadOnlySpan<int> values, int codePoint)
+    /// <summary>The value of <paramref name="key"/> in a table of ascending keys and their values, or -1.</summary>
+    private static int Find<TKey>(ReadOnlySpan<TKey> keys, ReadOnlySpan<int> values, TKey key) where TKey : IComparable<TKey>
     {
-        int index = keys.BinarySearch(codePoint);
+        int index = keys.BinarySearch(key);
         return index < 0 ? -1 : values[index];
     }
 
@@ -185,19 +166,7 @@ internal static class UnicodeNormalization
         if ((uint)lIndex < LCount && (uint)vIndex < VCount) return HangulFirst + (lIndex * VCount + vIndex) * TCount;
         int sIndex = first - HangulFirst, tIndex = second - TFirst;
         if ((uint)sIndex < HangulCount && sIndex % TCount == 0 && tIndex > 0 && tIndex < TCount) return first + tIndex;
-
-        ReadOnlySpan<int> table = NormalizationTables.Compositions;
-        int lo = 0, hi = table.Length / 3 - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            int a = table[mid * 3], b = table[mid * 3 + 1];
-            int order = a != first ? a.CompareTo(first) : b.CompareTo(second);
-            if (order == 0) return table[mid * 3 + 2];
-            if (order < 0) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return -1;
+        return Find(NormalizationTables.CompositionKeys, NormalizationTables.CompositionValues, (long)first << 21 | (uint)second);
     }
 
     private static bool Differs(ReadOnlySpan<char> text, ReadOnlySpan<int> codePoints)
@@ -205,16 +174,8 @@ internal static class UnicodeNormalization
         int at = 0;
         foreach (int cp in codePoints)
         {
-            if (cp > 0xFFFF)
-            {
-                if (at + 1 >= text.Length || !char.IsSurrogatePair(text[at], text[at + 1]) || char.ConvertToUtf32(text[at], text[at + 1]) != cp) return true;
-                at += 2;
-            }
-            else
-            {
-                if (at >= text.Length || text[at] != cp) return true;
-                at++;
-            }
+            if (at >= text.Length || UnicodeRules.CodePointAt(text, at, out int width) != cp) return true;
+            at += width;
         }
         return at != text.Length;
     }

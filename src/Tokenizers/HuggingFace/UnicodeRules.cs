@@ -118,22 +118,30 @@ internal static class UnicodeRules
     /// </summary>
     public static string? ReplaceLoneSurrogates(ReadOnlySpan<char> text)
     {
-        int first = IndexOfSurrogate(text);
-        if (first < 0) return null;
-        char[]? copy = null;
-        for (int i = first; i < text.Length; i++)
+        if (IndexOfLoneSurrogate(text, 0) < 0) return null;
+        char[] copy = text.ToArray();
+        ReplaceLoneSurrogates(copy.AsSpan());
+        return new string(copy);
+    }
+
+    /// <summary>Makes each lone surrogate of <paramref name="text"/> U+FFFD, in place.</summary>
+    public static void ReplaceLoneSurrogates(Span<char> text)
+    {
+        for (int i = IndexOfLoneSurrogate(text, 0); i >= 0; i = IndexOfLoneSurrogate(text, i + 1)) text[i] = '\uFFFD';
+    }
+
+    /// <summary>The first lone surrogate at or after <paramref name="from"/>, which is 0 or just after a lone one; -1 when none.</summary>
+    private static int IndexOfLoneSurrogate(ReadOnlySpan<char> text, int from)
+    {
+        for (int i = from; i < text.Length; i++)
         {
-            char c = text[i];
-            if (!char.IsSurrogate(c)) continue;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            copy ??= text.ToArray();
-            copy[i] = '\uFFFD';
+            int next = IndexOfSurrogate(text[i..]);
+            if (next < 0) return -1;
+            i += next;
+            if (!char.IsHighSurrogate(text[i]) || i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1])) return i;
+            i++;
         }
-        return copy is null ? null : new string(copy);
+        return -1;
     }
 
     /// <summary>Appends the UTF-16 of <paramref name="codePoint"/>.</summary>
