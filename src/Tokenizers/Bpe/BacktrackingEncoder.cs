@@ -21,7 +21,7 @@ namespace Tokenizers.Bpe;
 internal static class BacktrackingEncoder
 {
     /// <summary>Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length); -1 when a byte is not a token.</summary>
-    public static int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    public static unsafe int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
         const int StackLimit = 256;
@@ -29,21 +29,23 @@ internal static class BacktrackingEncoder
         // Short pieces (nearly all) keep their state on the stack, and the loop runs outside any try block.
         Span<bool> flags = stackalloc bool[StackLimit * 2];
         Span<int> starts = stackalloc int[StackLimit * 2];
+        int* path = stackalloc int[StackLimit];
         flags[..(n + 1)].Clear();
-        return Run(trie, splits, piece, ranks, flags[..StackLimit], flags[StackLimit..], starts[..StackLimit], starts[StackLimit..]);
+        return Run(trie, splits, piece, ranks, flags[..StackLimit], flags[StackLimit..], starts[..StackLimit], starts[StackLimit..], path);
     }
 
     /// <summary>A piece too long for the stack: the same, in pooled arrays.</summary>
-    private static int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    private static unsafe int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
         byte[] rentedFlags = ArrayPool<byte>.Shared.Rent(n * 2 + 1);
-        int[] rentedStarts = ArrayPool<int>.Shared.Rent(n * 2);
+        int[] rentedStarts = ArrayPool<int>.Shared.Rent(n * 3);
         try
         {
             Span<bool> flags = MemoryMarshal.Cast<byte, bool>(rentedFlags.AsSpan(0, n * 2 + 1));
             flags[..(n + 1)].Clear();
-            return Run(trie, splits, piece, ranks, flags[..(n + 1)], flags[(n + 1)..], rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n));
+            fixed (int* path = &rentedStarts[n * 2])
+                return Run(trie, splits, piece, ranks, flags[..(n + 1)], flags[(n + 1)..], rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n), path);
         }
         finally
         {
@@ -57,20 +59,23 @@ internal static class BacktrackingEncoder
     /// the end, whether the position is a dead end (all false at first); per kept token, its start in
     /// <paramref name="starts"/>, its trie node in <paramref name="nodes"/>, so that a pair check walks on from the
     /// left token instead of from the root, and in <paramref name="longest"/> whether it is the longest token the piece
-    /// has at its start (a pair check then knows that no longer token starts there).
+    /// has at its start (a pair check then knows that no longer token starts there). <paramref name="path"/> (room for a
+    /// node per byte, on the stack or pinned) holds the nodes of the last walk from the root, by depth: that walk
+    /// started where the token in hand starts, so a shorter token there and the right token's left halves in a boundary
+    /// check are read from it instead of walked again.
     /// </summary>
-    private static int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
-        Span<bool> dead, Span<bool> longest, Span<int> starts, Span<int> nodes)
+    private static unsafe int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
+        Span<bool> dead, Span<bool> longest, Span<int> starts, Span<int> nodes, int* path)
     {
         int n = piece.Length;
         int count = 0, pos = 0;
-        int token = LongestMatch(trie, piece, 0, n, out int len, out int node);
+        int token = LongestMatch(trie, piece, 0, n, out int len, out int node, path);
         // Whether the token in hand is the longest at pos (a match up to the piece's end, not a shorter retry).
         bool full = true;
         while (token >= 0)
         {
             int end = pos + len;
-            if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1]),
+            if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1], path),
                 starts[count - 1], pos, end, ranks[count - 1], token,
                 TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node), longest[count - 1])))
             {
@@ -80,14 +85,14 @@ internal static class BacktrackingEncoder
                 starts[count++] = pos;
                 pos = end;
                 if (pos == n) return count;
-                token = LongestMatch(trie, piece, pos, n - pos, out len, out node);
+                token = LongestMatch(trie, piece, pos, n - pos, out len, out node, path);
                 full = true;
                 continue;
             }
             full = false;
             if (len > 1)
             {
-                token = LongestMatch(trie, piece, pos, len - 1, out len, out node);
+                token = ShorterMatch(trie, len - 1, out len, out node, path);
                 if (token >= 0) continue;
             }
             // No token fits here: the position is a dead end; give the previous token back and try a shorter one.
@@ -96,7 +101,7 @@ internal static class BacktrackingEncoder
             int previous = starts[--count];
             len = pos - previous;
             pos = previous;
-            token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
+            token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node, path) : -1;
             while (token < 0)
             {
                 // The previous token was a single byte: that position is a dead end too.
@@ -105,15 +110,18 @@ internal static class BacktrackingEncoder
                 previous = starts[--count];
                 len = pos - previous;
                 pos = previous;
-                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node) : -1;
+                token = len > 1 ? LongestMatch(trie, piece, pos, len - 1, out len, out node, path) : -1;
             }
         }
         return -1;
     }
 
-    /// <summary>The rank of the longest token that starts at <paramref name="start"/> and is at most <paramref name="maxLength"/> bytes, or -1.</summary>
+    /// <summary>
+    /// The rank of the longest token that starts at <paramref name="start"/> and is at most <paramref name="maxLength"/>
+    /// bytes, or -1; the nodes it walks go to <paramref name="path"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LongestMatch(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int start, int maxLength, out int length, out int bestNode)
+    private static unsafe int LongestMatch(DoubleArrayTrie trie, ReadOnlySpan<byte> piece, int start, int maxLength, out int length, out int bestNode, int* path)
     {
         int node = DoubleArrayTrie.Root, best = -1;
         length = 0;
@@ -122,6 +130,7 @@ internal static class BacktrackingEncoder
         {
             node = trie.Child(node, piece[start + i]);
             if (node < 0) break;
+            path[i] = node;
             int value = trie.Value(node);
             if (value >= 0)
             {
@@ -134,11 +143,33 @@ internal static class BacktrackingEncoder
     }
 
     /// <summary>
+    /// The longest token of at most <paramref name="maxLength"/> bytes that starts where the last walk did: a prefix of
+    /// the token it found, so its node is in <paramref name="path"/>, and the values read there depend on no walk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe int ShorterMatch(DoubleArrayTrie trie, int maxLength, out int length, out int node, int* path)
+    {
+        for (int i = maxLength - 1; i >= 0; i--)
+        {
+            int value = trie.Value(path[i]);
+            if (value >= 0)
+            {
+                length = i + 1;
+                node = path[i];
+                return value;
+            }
+        }
+        length = 0;
+        node = -1;
+        return -1;
+    }
+
+    /// <summary>
     /// The lookups of <see cref="MergeBoundary.IsKept{TTokens}"/> in the trie (its slots are the <c>index</c>), whose
     /// values carry each token's split (the trie is built with the split table). The pair [a, b) is looked up by walking
     /// on from the left token's node over [p, b), and the node follows the left token as its merges are undone.
     /// </summary>
-    private struct TrieTokens(int leftNode) : MergeBoundary.ITokens
+    private unsafe struct TrieTokens(int leftNode, int* path) : MergeBoundary.ITokens
     {
         /// <summary>The split of the token at <paramref name="node"/>, from its stored value.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -168,9 +199,8 @@ internal static class BacktrackingEncoder
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly int RightRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int p, int b, out int split)
         {
-            // [p, b) is a token too.
-            var trie = new DoubleArrayTrie(index);
-            return RankAndSplit(trie, splits, trie.Walk(DoubleArrayTrie.Root, text[p..b]), out split);
+            // [p, b) is a token too, a prefix of the right token, whose walk from the root left its nodes in the path.
+            return RankAndSplit(new DoubleArrayTrie(index), splits, path[b - p - 1], out split);
         }
 
         /// <summary>The rank at a node (negative when no token ends there), and the split its value carries.</summary>
