@@ -88,28 +88,38 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     private bool NormalizeRun(ReadOnlySpan<char> text, ReadOnlySpan<char> before, ref PooledChars output)
     {
         // A short region that this thread saw unchanged is unchanged: nothing to decompose and compare.
-        string?[]? seen = text.Length <= MaxRememberedLength ? t_unchanged ??= new string?[RememberedSlots * 4] : null;
-        int slot = seen is null ? 0 : _slots + (int)((uint)string.GetHashCode(text) % RememberedSlots);
-        if (seen?[slot] is { } known && known.AsSpan().SequenceEqual(text)) return false;
+        Span<char> slot = default;
+        if (text.Length <= MaxRememberedLength)
+        {
+            char[] seen = t_unchanged ??= new char[RememberedSlots * 4 * SlotLength];
+            int at = (_slots + (int)((uint)string.GetHashCode(text) % RememberedSlots)) * SlotLength;
+            slot = seen.AsSpan(at, SlotLength);
+            if (slot[0] == text.Length + 1 && slot[1..].StartsWith(text)) return false;
+        }
 
         // Hugging Face sees U+FFFD for a lone surrogate.
         string? replaced = UnicodeRules.ReplaceLoneSurrogates(text);
         if (UnicodeNormalization.TryNormalize(replaced ?? text, _compatibility, _compose, before, ref output)) return true;
         // Remembered only as the text itself: a copy with U+FFFD for lone surrogates is not what a later text holds.
-        if (seen is not null && replaced is null) seen[slot] = text.ToString();
+        if (!slot.IsEmpty && replaced is null)
+        {
+            text.CopyTo(slot[1..]);
+            slot[0] = (char)(text.Length + 1);
+        }
         return false;
     }
 
     /// <summary>
     /// The regions NFC hands <see cref="NormalizeRun"/> are short and recur (a script's conjuncts around a virama, a
     /// mark on the same letter), and real text is mostly normalized already: the last unchanged region of each slot is
-    /// kept, per thread, so that counting such text makes no strings once it has seen its regions. Each form has its
-    /// own slots (<see cref="_slots"/>): what NFC leaves unchanged NFKC may change.
+    /// kept, per thread, so that counting such text decomposes none of them twice in a row. A slot is its region's
+    /// length + 1 (0: empty) and its chars, copied in: regions that share a slot take turns in it without making a
+    /// string. Each form has its own slots (<see cref="_slots"/>): what NFC leaves unchanged NFKC may change.
     /// </summary>
     [ThreadStatic]
-    private static string?[]? t_unchanged;
+    private static char[]? t_unchanged;
 
-    private const int RememberedSlots = 256, MaxRememberedLength = 32;
+    private const int RememberedSlots = 256, MaxRememberedLength = 32, SlotLength = MaxRememberedLength + 1;
 
     private int IndexOfUnstable(ReadOnlySpan<char> text, int from)
     {

@@ -28,6 +28,26 @@ public sealed class UnicodeFormAllocationTests
         Assert.True(allocated < 1_024, $"{allocated} B allocated counting {text.Length:N0} chars");
     }
 
+    /// <summary>
+    /// More distinct regions than the thread remembers (1,000 ideographs, each with a combining acute that nothing
+    /// composes with): regions that share a slot take turns in it, every call. Remembering one used to make a string
+    /// (a few hundred bytes a call on the quick mode's multilingual text, more or less by the process's string hash).
+    /// </summary>
+    [Fact]
+    public void Counting_more_regions_than_are_remembered_allocates_nothing()
+    {
+        var tokenizer = HfTestModels.Load("qwen3");
+        var sentence = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) sentence.Append((char)(0x4E00 + i)).Append("\u0301 ");
+        string text = string.Concat(Enumerable.Repeat(sentence.ToString(), 20));
+        Assert.True(text.IsNormalized(NormalizationForm.FormC), "the text is NFC already");
+        var (warm, count, allocated) = SecondCallAllocation.Measure(() => tokenizer.CountTokens(text, SpecialTokenPolicy.All));
+
+        Assert.Equal(warm, count);
+        Assert.Equal(tokenizer.EncodeToIds(text, SpecialTokenPolicy.All).Count, count);
+        Assert.True(allocated < 1_024, $"{allocated} B allocated counting {text.Length:N0} chars");
+    }
+
     [Theory]
     [InlineData("qwen3", "Cafe\u0301 cre\u0300me bru\u0302le\u0301e, nai\u0308ve. ")]
     [InlineData("claude", "Wait… ﬁne ＡＢＣ ½ x² — done. ")]
