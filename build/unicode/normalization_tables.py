@@ -36,6 +36,24 @@ def known(cp):
     return not (0xD800 <= cp <= 0xDFFF) and not newer(cp)
 
 
+def nfc_stable_ranges(seconds):
+    """The BMP chars NFC leaves alone whatever surrounds them, as inclusive ranges: assigned, combining class 0,
+    unchanged by NFC, and not the second char of any composition (NFC_Quick_Check=Yes)."""
+    def stable(cp):
+        ch = chr(cp)
+        return (not 0xD800 <= cp <= 0xDFFF and unicodedata.category(ch) != "Cn" and not unicodedata.combining(ch)
+                and unicodedata.normalize("NFC", ch) == ch and cp not in seconds)
+    ranges, cp = [], 0
+    while cp <= 0xFFFF:
+        if stable(cp):
+            start = cp
+            while cp < 0xFFFF and stable(cp + 1):
+                cp += 1
+            ranges += [start, cp]
+        cp += 1
+    return ranges
+
+
 def utf16(text):
     out = []
     for ch in text:
@@ -52,6 +70,7 @@ def main():
     if unicodedata.unidata_version != "14.0.0":
         sys.exit(f"needs Unicode 14.0 (Python 3.11); this Python has {unicodedata.unidata_version}")
     ccc, canonical, compat, compose = [], [], [], []
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))   # Hangul vowels and trailing jamo compose by rule
     for cp in range(0x110000):
         if not known(cp):
             continue
@@ -70,8 +89,11 @@ def main():
         if raw and not raw.startswith("<"):
             parts = [int(p, 16) for p in raw.split()]
             # A primary composite: its pair composes back to it (not excluded, not a singleton or non-starter form).
-            if len(parts) == 2 and all(known(p) for p in parts) and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == ch:
-                compose.append((parts[0], parts[1], cp))
+            if len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == ch:
+                seconds.add(parts[1])
+                if all(known(p) for p in parts):
+                    compose.append((parts[0], parts[1], cp))
+    stable = nfc_stable_ranges(seconds)
 
     chars, values = [], {}
 
@@ -155,6 +177,17 @@ internal static class NormalizationTables
 {ints([f"0x{c:X}" for _, _, c in compose])}
     ];
 
+    /// <summary>
+    /// The BMP chars that are NFC-stable, as inclusive ranges: assigned, combining class 0, NFC_Quick_Check=Yes
+    /// (unchanged by NFC alone, and not the second char of any composition or a Hangul vowel or trailing jamo). The
+    /// stability policy keeps these properties for assigned chars; chars assigned later are left out, so they are
+    /// normalized as before.
+    /// </summary>
+    public static ReadOnlySpan<int> NfcStableRanges =>
+    [
+{ints([f"0x{cp:X}" for cp in stable], 16)}
+    ];
+
     /// <summary>The decompositions' UTF-16 text.</summary>
     public const string Decompositions =
         {string_literal};
@@ -163,7 +196,7 @@ internal static class NormalizationTables
     with open("src/Tokenizers/HuggingFace/NormalizationTables.cs", "w", encoding="utf-8", newline="\n") as f:
         f.write(out)
     print(f"{len(ccc)} combining classes, {len(canonical)} canonical and {len(compat)} compatibility decompositions "
-          f"({len(chars)} chars), {len(compose)} compositions")
+          f"({len(chars)} chars), {len(compose)} compositions, {len(stable) // 2} NFC-stable ranges")
 
 
 main()
