@@ -36,6 +36,7 @@ internal static class HeapBudget
             Keyed("TokenOffsets", b.TokenOffsets);
             if (b.RankToId is not null) Keyed("RankToId", b.RankToId);
             Keyed("Splits", b.Splits);
+            if (b.CrossFloors.Length > 0) Keyed("CrossFloors", b.CrossFloors);
         }
         if (model.HuggingFace is { } h)
         {

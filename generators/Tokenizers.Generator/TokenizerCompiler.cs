@@ -127,7 +127,7 @@ internal static class TokenizerCompiler
         }
         return new BpeTables(built.Trie, built.TokenBytes, built.TokenOffsets, built.RankToId, preTokenizer,
             built.SpecialTokens.Select(s => new SpecialTokenModel(s.Text, s.Id)).ToEquatableArray(),
-            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits, built.MergeRuleSummary);
+            built.VocabularySize, built.MergeableCount, built.TrieSlots, built.Splits, built.CrossFloors, built.MergeRuleSummary);
     }
 
     /// <summary>The runtime scanner for a pattern name, or null when unknown.</summary>

@@ -28,7 +28,10 @@ internal static class TokenizerEmitter
         sb.Append("        new global::Tokenizers.Bpe.SpecialToken[]\n        {\n");
         foreach (var s in t.SpecialTokens)
             sb.Append("            new(").Append(CSharpString(s.Text)).Append(", ").Append(s.Id.ToString(CultureInfo.InvariantCulture)).Append("),\n");
-        sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits)).Append(t.MergeRuleSummary is null ? ");\n\n" : ",\n        huggingFaceMergeRule: true);\n\n");
+        sb.Append("        },\n        ").Append(Find(model, "Splits", t.Splits));
+        if (t.MergeRuleSummary is not null) sb.Append(",\n        huggingFaceMergeRule: true");
+        else if (t.CrossFloors.Length > 0) sb.Append(",\n        ").Append(Find(model, "CrossFloors", t.CrossFloors));
+        sb.Append(");\n\n");
         Member.Write(sb, Members(model.ClassName, "global::Tokenizers.PreTokenization." + t.PreTokenizer + ".Instance"));
         CloseType(sb);
         return sb.ToString();
@@ -64,7 +67,7 @@ internal static class TokenizerEmitter
     public static string EmitData(TokenizerModel model)
     {
         var t = model.Bpe!;
-        var sb = new StringBuilder(t.Trie.Length + t.TokenBytes.Length + t.TokenOffsets.Length + t.Splits.Length + 4096);
+        var sb = new StringBuilder(t.Trie.Length + t.TokenBytes.Length + t.TokenOffsets.Length + t.Splits.Length + t.CrossFloors.Length + 4096);
         sb.Append(Header);
         sb.Append("// Constant tables of ").Append(model.ClassName).Append(", two little-endian bytes a char (read by Tokenizers.Data.PackedData).\n\n");
         OpenType(sb, model, "");
@@ -76,6 +79,8 @@ internal static class TokenizerEmitter
         Table(sb, model, t.MergeRuleSummary is null
             ? "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder)."
             : "Byte length of the left half of the merge that builds every rank's token under Hugging Face's rule, 0 if none (one char each).", "Splits", t.Splits);
+        if (t.CrossFloors.Length > 0)
+            Table(sb, model, "Per byte pair x * 256 + y, the lowest rank of a token whose last merge splits it between x and y, 55203 at most (the floors of the backtracking encoder's boundary checks).", "CrossFloors", t.CrossFloors);
         CloseType(sb);
         return sb.ToString();
     }

@@ -20,6 +20,7 @@ internal sealed record BpeTables(
     int MergeableCount,
     int TrieSlots,
     string Splits,
+    string CrossFloors,
     string? MergeRuleSummary = null);
 
 /// <summary>

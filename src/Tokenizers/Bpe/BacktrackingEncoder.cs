@@ -16,26 +16,30 @@ namespace Tokenizers.Bpe;
 /// length).
 /// The result equals tiktoken's merge-by-rank. It needs, per rank, the length of the left half of the token's last
 /// merge (<c>splits</c>, precomputed by the generator; 0 for a token no merge builds), carried by the trie's values too
-/// (built with the split table), so that a token's rank and split are one load.
+/// (built with the split table), so that a token's rank and split are one load. A boundary check also takes the floor
+/// of the boundary's two bytes (<see cref="CrossFloorTable"/>), below which it need not look.
 /// </summary>
 internal static class BacktrackingEncoder
 {
-    /// <summary>Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length); -1 when a byte is not a token.</summary>
-    public static unsafe int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    /// <summary>
+    /// Writes the ranks of <paramref name="piece"/>'s tokens to <paramref name="ranks"/> (length ≥ piece length); -1
+    /// when a byte is not a token. <paramref name="floors"/>: the vocabulary's <see cref="CrossFloorTable"/>, or empty.
+    /// </summary>
+    public static unsafe int Encode(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<char> floors, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
         const int StackLimit = 256;
-        if (n >= StackLimit) return EncodeLong(trie, splits, piece, ranks);
+        if (n >= StackLimit) return EncodeLong(trie, splits, floors, piece, ranks);
         // Short pieces (nearly all) keep their state on the stack, and the loop runs outside any try block.
         Span<bool> flags = stackalloc bool[StackLimit * 2];
         Span<int> starts = stackalloc int[StackLimit * 2];
         int* path = stackalloc int[StackLimit];
         flags[..(n + 1)].Clear();
-        return Run(trie, splits, piece, ranks, flags[..StackLimit], flags[StackLimit..], starts[..StackLimit], starts[StackLimit..], path);
+        return Run(trie, splits, floors, piece, ranks, flags[..StackLimit], flags[StackLimit..], starts[..StackLimit], starts[StackLimit..], path);
     }
 
     /// <summary>A piece too long for the stack: the same, in pooled arrays.</summary>
-    private static unsafe int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks)
+    private static unsafe int EncodeLong(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<char> floors, ReadOnlySpan<byte> piece, Span<int> ranks)
     {
         int n = piece.Length;
         byte[] rentedFlags = ArrayPool<byte>.Shared.Rent(n * 2 + 1);
@@ -45,7 +49,7 @@ internal static class BacktrackingEncoder
             Span<bool> flags = MemoryMarshal.Cast<byte, bool>(rentedFlags.AsSpan(0, n * 2 + 1));
             flags[..(n + 1)].Clear();
             fixed (int* path = &rentedStarts[n * 2])
-                return Run(trie, splits, piece, ranks, flags[..(n + 1)], flags[(n + 1)..], rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n), path);
+                return Run(trie, splits, floors, piece, ranks, flags[..(n + 1)], flags[(n + 1)..], rentedStarts.AsSpan(0, n), rentedStarts.AsSpan(n, n), path);
         }
         finally
         {
@@ -64,7 +68,7 @@ internal static class BacktrackingEncoder
     /// started where the token in hand starts, so a shorter token there and the right token's left halves in a boundary
     /// check are read from it instead of walked again.
     /// </summary>
-    private static unsafe int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<byte> piece, Span<int> ranks,
+    private static unsafe int Run(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<char> floors, ReadOnlySpan<byte> piece, Span<int> ranks,
         Span<bool> dead, Span<bool> longest, Span<int> starts, Span<int> nodes, int* path)
     {
         int n = piece.Length;
@@ -77,7 +81,8 @@ internal static class BacktrackingEncoder
             int end = pos + len;
             if (!dead[end] && (count == 0 || MergeBoundary.IsKept(trie.Slots, splits, piece, new TrieTokens(nodes[count - 1], path),
                 starts[count - 1], pos, end, ranks[count - 1], token,
-                TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node), longest[count - 1])))
+                TrieTokens.SplitAt(trie, splits, nodes[count - 1]), TrieTokens.SplitAt(trie, splits, node), longest[count - 1],
+                floors.IsEmpty ? 0 : floors[piece[pos - 1] << 8 | piece[pos]])))
             {
                 ranks[count] = token;
                 nodes[count] = node;

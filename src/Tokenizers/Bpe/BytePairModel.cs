@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Tokenizers.Compilation;
 using Tokenizers.Data;
 using Tokenizers.Offsets;
 using Tokenizers.PreTokenization;
@@ -17,7 +18,7 @@ namespace Tokenizers.Bpe;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class BytePairModel
 {
-    private readonly ConstantTable _trie, _tokenBytes, _tokenOffsets, _rankToId, _splits;
+    private readonly ConstantTable _trie, _tokenBytes, _tokenOffsets, _rankToId, _splits, _crossFloors;
     private readonly PreTokenizer _preTokenizer;
     private readonly SpecialToken[] _specialTokens;
     private readonly bool _mergeRule;
@@ -30,6 +31,19 @@ public sealed class BytePairModel
         PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits)
         : this(trie, tokenBytes, tokenOffsets, rankToId, preTokenizer, specialTokens, splits, huggingFaceMergeRule: false)
     {
+    }
+
+    /// <summary>
+    /// The same, with the floors of the vocabulary's boundary checks (Tokenizers.Compilation.CrossFloorTable), which
+    /// the generator builds for the backtracking encoder.
+    /// </summary>
+    public BytePairModel(ConstantTable trie, ConstantTable tokenBytes, ConstantTable tokenOffsets, ConstantTable rankToId,
+        PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits, ConstantTable crossFloors)
+        : this(trie, tokenBytes, tokenOffsets, rankToId, preTokenizer, specialTokens, splits, huggingFaceMergeRule: false)
+    {
+        if (crossFloors.Chars.Length != 0 && crossFloors.Chars.Length != CrossFloorTable.Length)
+            throw new ArgumentException($"The floor table holds {CrossFloorTable.Length} entries, not {crossFloors.Chars.Length}.", nameof(crossFloors));
+        _crossFloors = crossFloors;
     }
 
     /// <summary>
@@ -130,6 +144,7 @@ public sealed class BytePairModel
         var trie = Trie;
         ReadOnlySpan<int> rankToId = _rankToId.Int32s;
         ReadOnlySpan<char> splits = _splits.Chars;
+        ReadOnlySpan<char> floors = _crossFloors.Chars;
         PreTokenizer preTokenizer = _preTokenizer;
         ReadOnlySpan<char> span = text[..to];
         const int StackBytes = 384;
@@ -174,7 +189,7 @@ public sealed class BytePairModel
                     ids = rentedIds;
                 }
                 int byteCount = Utf8.Encode(chars, bytes);
-                int count = EncodePiece(trie, splits, _mergeRule, bytes[..byteCount], ids, lookedUp: whole == NotAToken);
+                int count = EncodePiece(trie, splits, floors, _mergeRule, bytes[..byteCount], ids, lookedUp: whole == NotAToken);
                 if (!rankToId.IsEmpty)
                     for (int i = 0; i < count; i++) ids[i] = rankToId[ids[i]];
                 if (!sink.TryAdd(ids[..count]))
@@ -220,12 +235,12 @@ public sealed class BytePairModel
     /// faster than merging even on short pieces), or merging by rank for tables generated without splits, or by
     /// Hugging Face's rule (<paramref name="mergeRule"/>: the splits are the merges that build each token).
     /// </summary>
-    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, bool mergeRule, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
+    private static int EncodePiece(DoubleArrayTrie trie, ReadOnlySpan<char> splits, ReadOnlySpan<char> floors, bool mergeRule, ReadOnlySpan<byte> piece, Span<int> ranks, bool lookedUp)
     {
         // The backtracking encoder's first step is the whole-piece lookup, so only the merging fallback needs it.
         if (!splits.IsEmpty && !mergeRule)
         {
-            int count = BacktrackingEncoder.Encode(trie, splits, piece, ranks);
+            int count = BacktrackingEncoder.Encode(trie, splits, floors, piece, ranks);
             if (count >= 0) return count;
         }
         if (!lookedUp)

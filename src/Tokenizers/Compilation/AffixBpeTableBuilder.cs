@@ -132,6 +132,7 @@ internal static class AffixBpeTableBuilder
                 PackedStrings.FromUInt32(symbolTrie)),
         };
         tables.AddRange(HfBpeTableBuilder.TokenTables(strings, definition.AddedTokens, vocabularySize, byteLevel));
+        tables.Add(HfBpeTableBuilder.CrossFloors(null));
         return new HfBpeTables(tables, $"BPE with {affixes}: Hugging Face merge rule on affixed symbols", vocabularySize);
     }
 

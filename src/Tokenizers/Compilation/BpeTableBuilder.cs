@@ -6,7 +6,8 @@ namespace Tokenizers.Compilation;
 
 /// <summary>
 /// The tables of a byte-level BPE tokenizer, packed two bytes a char, in the order Tokenizers.Bpe.BytePairModel takes
-/// them; <see cref="RankToId"/> is null when ranks are ids, <see cref="Splits"/> empty when the runtime must merge by rank.
+/// them; <see cref="RankToId"/> is null when ranks are ids, <see cref="Splits"/> empty when the runtime must merge by rank,
+/// <see cref="CrossFloors"/> (<see cref="CrossFloorTable"/>) empty unless pieces take the backtracking encoder.
 /// Special tokens are in id order.
 /// </summary>
 internal sealed record BpeTableSet(
@@ -15,6 +16,7 @@ internal sealed record BpeTableSet(
     string TokenOffsets,
     string? RankToId,
     string Splits,
+    string CrossFloors,
     IReadOnlyList<(string Text, int Id)> SpecialTokens,
     int VocabularySize,
     int MergeableCount,
@@ -25,7 +27,7 @@ internal sealed record BpeTableSet(
     public bool MergeRule => MergeRuleSummary is not null;
 
     /// <summary>Chars of all tables together.</summary>
-    public long Chars => (long)Trie.Length + TokenBytes.Length + TokenOffsets.Length + (RankToId?.Length ?? 0) + Splits.Length;
+    public long Chars => (long)Trie.Length + TokenBytes.Length + TokenOffsets.Length + (RankToId?.Length ?? 0) + Splits.Length + CrossFloors.Length;
 }
 
 /// <summary>Precomputes everything the runtime needs from a <see cref="BpeVocabulary"/>: the trie, the token table and the rank map.</summary>
@@ -77,6 +79,8 @@ internal static class BpeTableBuilder
             tokenOffsets,
             rankToId,
             splits is not null ? PackedStrings.FromUInt16(splits) : "",
+            splits is not null && vocabulary.MergeRuleSplits is null
+                && CrossFloorTable.Build(vocabulary.Mergeable.ConvertAll(t => (t.Bytes, t.Rank)), splits) is { } floors ? PackedStrings.FromUInt16(floors) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,

@@ -33,7 +33,7 @@ internal static class HfBpeTableBuilder
     public const int MaxVocabularySize = 1 << 24;
 
     /// <summary>Version of the table layout, first value of the info table.</summary>
-    public const int LayoutVersion = 3;
+    public const int LayoutVersion = 4;
 
     [MethodImpl(ColdRun.Optimized)]
     public static HfBpeTables? Build(TokenizerDefinition definition, IReadOnlyList<VocabEntry> vocab, IReadOnlyList<MergeEntry> merges,
@@ -207,10 +207,17 @@ internal static class HfBpeTableBuilder
                 PackedStrings.FromUInt32(guardTrie)),
         };
         tables.AddRange(TokenTables(strings, definition.AddedTokens, vocabularySize, byteLevel));
+        tables.Add(CrossFloors(encoder is Encoder.MergeRule or Encoder.CharMergeRule ? null : CrossFloorTable.Build(ranked.ConvertAll(t => (t.Bytes, t.Rank)), ranking.Splits)));
         return new HfBpeTables(tables, summary, vocabularySize);
     }
 
-    /// <summary>The last two tables, which every encoder's decoding reads: each id's bytes, and their offsets.</summary>
+    /// <summary>The last table: the floors of the backtracking encoder's boundary checks (<see cref="CrossFloorTable"/>), empty where there are none.</summary>
+    public static NamedTable CrossFloors(ushort[]? floors) =>
+        new("BpeCrossFloors", floors is null ? "empty: no piece backtracks, or too few tokens"
+            : $"per byte pair x * 256 + y, the lowest rank of a token whose last merge splits it between x and y ({CrossFloorTable.Cap} at most)",
+            floors is null ? "" : PackedStrings.FromUInt16(floors));
+
+    /// <summary>The two tables before it, which every encoder's decoding reads: each id's bytes, and their offsets.</summary>
     public static NamedTable[] TokenTables(string?[] strings, AddedTokenDef[] added, int vocabularySize, bool byteLevel)
     {
         var (tokenBytes, tokenOffsets) = TokenTableBuilder.Build(DecodedTokens(strings, added, vocabularySize, byteLevel));

@@ -40,15 +40,18 @@ internal static class MergeBoundary
     /// undone (below r1; up to r2, since of two equal ranks the leftmost merges first). The boundary holds once neither
     /// side has a merge. <paramref name="leftIsLongest"/>: no token of the text that starts at a is longer than r1 (the
     /// encoder took r1 as the longest match there), so no pair with r1 whole is a token, and those lookups are skipped
-    /// (a fifth of the pair lookups' trie steps on text whose words are new).
+    /// (a fifth of the pair lookups' trie steps on text whose words are new). <paramref name="crossFloor"/>: no token
+    /// whose last merge splits it at p ranks below it (<see cref="CrossFloorTable"/>; 0 when unknown), so once the
+    /// rank a cross merge must beat falls to it, the boundary holds (a third of the pair lookups on such text).
     /// </summary>
     public static bool IsKept<TTokens>(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text,
-        TTokens tokens, int a, int p, int b, int r1, int r2, int s1, int s2, bool leftIsLongest = false)
+        TTokens tokens, int a, int p, int b, int r1, int r2, int s1, int s2, bool leftIsLongest = false, int crossFloor = 0)
         where TTokens : struct, ITokens
     {
         int limit = int.MaxValue;
         while (true)
         {
+            if (limit <= crossFloor) return true; // the limit only falls, and no cross merge ranks below the floor
             if (!leftIsLongest)
             {
                 int c = tokens.PairRank(index, splits, text, a, p, b, out int split);

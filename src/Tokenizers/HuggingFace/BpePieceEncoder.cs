@@ -21,14 +21,14 @@ namespace Tokenizers.HuggingFace;
 internal sealed class BpePieceEncoder
 {
     /// <summary>The tables, in <see cref="HfBpeTableBuilder"/>'s order.</summary>
-    public const int TableCount = 7;
+    public const int TableCount = 8;
 
     private const int StackBytes = 384;
 
     /// <summary>Where the info table of a SentencePiece-style model holds unk id + 1, fuse_unk, the meta char, and the blocked chars (after their count).</summary>
     private const int UnkAt = 3, FuseAt = 4, MetaAt = 5, BlockedAt = 7;
 
-    private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets;
+    private readonly ConstantTable _info, _trie, _splits, _rankToId, _guard, _tokenBytes, _tokenOffsets, _crossFloors;
     private readonly HfBpeTableBuilder.Encoder _encoder;
     private readonly bool _hasWholeOnly;
     private readonly bool _completeByteFallback;
@@ -40,7 +40,8 @@ internal sealed class BpePieceEncoder
     private readonly int _metaNode = DoubleArrayTrie.NoNode;
     private readonly AffixPairMerger? _affix;
 
-    /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets.</param>
+    /// <param name="tables">Info, trie, splits, rank → id, guarded tokens, token bytes, token offsets, and the floors of
+    /// the backtracking encoder's boundary checks (<see cref="CrossFloorTable"/>; empty for the merge rules).</param>
     /// <param name="model">The model's options (ignore_merges needs no table of its own: the builder puts the
     /// tokens only a whole piece can match in the trie, and none without it).</param>
     public BpePieceEncoder(IReadOnlyList<ConstantTable> tables, BpeModelDef model)
@@ -70,6 +71,9 @@ internal sealed class BpePieceEncoder
         }
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
+        _crossFloors = tables[7];
+        if (_crossFloors.Chars.Length != 0 && _crossFloors.Chars.Length != CrossFloorTable.Length)
+            throw new ArgumentException($"The floor table holds {CrossFloorTable.Length} entries, not {_crossFloors.Chars.Length}.", nameof(tables));
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
         // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.
@@ -134,6 +138,7 @@ internal sealed class BpePieceEncoder
     {
         private readonly DoubleArrayTrie _trie;
         private readonly ReadOnlySpan<char> _splits;
+        private readonly ReadOnlySpan<char> _floors;
         private readonly ReadOnlySpan<int> _rankToId;
         private readonly ReadOnlySpan<uint> _guard;
         private readonly ReadOnlySpan<ulong> _guardWindows;
@@ -158,6 +163,7 @@ internal sealed class BpePieceEncoder
             _affix = encoder._affix;
             _trie = new DoubleArrayTrie(encoder._trie.UInt32s);
             _splits = encoder._splits.Chars;
+            _floors = encoder._crossFloors.Chars;
             _rankToId = encoder._rankToId.Int32s;
             _guard = encoder._guard.UInt32s;
             _guardWindows = encoder._guardWindows;
@@ -369,7 +375,7 @@ internal sealed class BpePieceEncoder
         /// <summary>The ids of a run of chars that spells no guarded token, by the backtracking encoder; -1 when it holds a char that is not a token.</summary>
         private int Backtrack(ReadOnlySpan<byte> run, Span<int> ids)
         {
-            int count = BacktrackingEncoder.Encode(_trie, _splits, run, ids);
+            int count = BacktrackingEncoder.Encode(_trie, _splits, _floors, run, ids);
             if (count > 0 && !_rankToId.IsEmpty)
                 for (int i = 0; i < count; i++) ids[i] = _rankToId[ids[i]];
             return count;
@@ -457,7 +463,7 @@ internal sealed class BpePieceEncoder
             bool backtracking = _encoder == HfBpeTableBuilder.Encoder.Backtracking
                 || (_encoder == HfBpeTableBuilder.Encoder.GuardedBacktracking && !ContainsGuarded(piece));
             // The backtracking encoder's first step is the whole-piece lookup, so only the merging path needs it.
-            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, piece, ids);
+            if (backtracking) count = BacktrackingEncoder.Encode(_trie, _splits, _floors, piece, ids);
             if (count < 0)
             {
                 int rank = lookedUp ? -1 : _trie.Lookup(piece);

@@ -25,7 +25,7 @@ namespace Tokenizers.Loading;
 internal static class TableCache
 {
     /// <summary>Raise when the layout, or what a kind of file stores in it, changes.</summary>
-    public const int LayoutVersion = 2;
+    public const int LayoutVersion = 3;
 
     private const int MaxTables = 4096;
 

@@ -52,14 +52,20 @@ public class BacktrackingEncoderTests
         }
     }
 
-    private static List<int> Backtracking(List<byte[]> tokens, ushort[] splitTable, byte[] text)
+    private static List<int> Backtracking(List<byte[]> tokens, ushort[] splitTable, byte[] text, bool withFloors = true)
     {
         var trie = new DoubleArrayTrie(DoubleArrayTrieBuilder.BuildSlots(tokens.Select((t, rank) => (t, rank)), splits: splitTable));
         string splits = new(splitTable.Select(s => (char)s).ToArray());
+        // The floors the generator builds: boundary checks stop early wherever they can, and must still be exact.
+        string floors = !withFloors ? "" : new(Floors(tokens, splitTable).Select(f => (char)f).ToArray());
         var ranks = new int[text.Length];
-        int count = BacktrackingEncoder.Encode(trie, splits, text, ranks);
+        int count = BacktrackingEncoder.Encode(trie, splits, floors, text, ranks);
         return count < 0 ? [] : ranks[..count].ToList();
     }
+
+    /// <summary>The floors of the vocabulary's boundary checks, which the generator builds for large vocabularies.</summary>
+    private static ushort[] Floors(List<byte[]> tokens, ushort[] splitTable) =>
+        CrossFloorTable.Compute(tokens.Select((t, rank) => (t, rank)), splitTable);
 
     [Fact]
     public void The_split_table_and_the_backtracking_encoder_together_merge_by_rank()
@@ -73,7 +79,9 @@ public class BacktrackingEncoderTests
             ushort[]? splitTable = SplitTableBuilder.Build(tokens.Select((t, rank) => (t, rank, rank)).ToList(), TestContext.Current.CancellationToken);
             if (splitTable is null) return false; // every token is built by a merge, so the table must exist
             byte[] text = letters.Take(n).Select(l => (byte)('a' + l % v.Item1)).ToArray();
-            return Backtracking(tokens, splitTable, text).SequenceEqual(MergeByRank(tokens, text));
+            var expected = MergeByRank(tokens, text);
+            return Backtracking(tokens, splitTable, text).SequenceEqual(expected)
+                && Backtracking(tokens, splitTable, text, withFloors: false).SequenceEqual(expected);
         }, iter: 500);
     }
 
