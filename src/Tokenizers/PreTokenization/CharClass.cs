@@ -1,6 +1,9 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Tokenizers.PreTokenization;
 
@@ -116,6 +119,32 @@ internal static class CharClass
     {
         while (i < text.Length && (ClassAt(text, i, out int w) & set) != 0) i += w;
         return i;
+    }
+
+    /// <summary>
+    /// <see cref="SkipRun"/> for <c>\p{L}</c>: ASCII letters eight chars at a time (a word is mostly one compare and
+    /// no branch a letter), then char by char from the first char that is not one (a letter of another script goes on).
+    /// </summary>
+    public static int SkipLetters(ReadOnlySpan<char> text, int i)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i <= text.Length - Vector128<ushort>.Count)
+            {
+                // (c | 0x20) - 'a' < 26 exactly for A-Z and a-z; every other char wraps or lands above.
+                Vector128<ushort> folded = Vector128.LoadUnsafe(ref first, (nuint)i) | Vector128.Create((ushort)0x20);
+                uint notLetters = ~Vector128.LessThan(folded - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+                    .ExtractMostSignificantBits() & 0xFF;
+                if (notLetters != 0)
+                {
+                    i += BitOperations.TrailingZeroCount(notLetters);
+                    break;
+                }
+                i += Vector128<ushort>.Count;
+            }
+        }
+        return SkipRun(text, i, Cls.Letter);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

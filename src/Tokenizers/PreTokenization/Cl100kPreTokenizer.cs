@@ -28,9 +28,9 @@ public sealed class Cl100kPreTokenizer : PreTokenizer
         int i = start + w;
 
         // [^\r\n\p{L}\p{N}]?\p{L}+
-        if ((first & Cls.Letter) != 0) return CharClass.SkipRun(text, i, Cls.Letter) - start;
+        if ((first & Cls.Letter) != 0) return CharClass.SkipLetters(text, i) - start;
         if ((first & Cls.Prefix) != 0 && i < n && (CharClass.ClassAt(text, i, out int w1) & Cls.Letter) != 0)
-            return CharClass.SkipRun(text, i + w1, Cls.Letter) - start;
+            return CharClass.SkipLetters(text, i + w1) - start;
 
         // \p{N}{1,3}
         if (first == Cls.Number) return NumberEnd(text, i, maxDigits) - start;

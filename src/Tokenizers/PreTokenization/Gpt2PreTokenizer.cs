@@ -56,6 +56,7 @@ public sealed class Gpt2PreTokenizer : PreTokenizer
             }
         }
 
+        if (kind == Kind.Letter) return CharClass.SkipLetters(text, i + w) - start;
         if (kind != Kind.Space)
         {
             i += w;

@@ -32,7 +32,11 @@ internal static class TextGenerator
 
     private static Gen<string> Run(string pool, int max) => Gen.Char[pool].Array[1, max].Select(a => new string(a));
 
+    private const string AsciiLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
     private static readonly Gen<string> Word = Gen.OneOf(
+        // Long ASCII runs: the scanners take ASCII letters eight chars at a time, so runs cross those steps.
+        Run(AsciiLetters, 20),
         Run(LatinLower, 6), Run(LatinUpper, 4), Run(LatinLower + LatinUpper, 6), Run(Cyrillic, 6), Run(Greek, 6),
         Run(Cjk, 4), Run(Arabic, 5), Run(Devanagari, 5), Run(Hangul, 4), Run(TitleAndModifier + LatinLower + LatinUpper, 5),
         Run(LatinLower + Marks, 4), Run(LatinUpper + Marks, 4));
