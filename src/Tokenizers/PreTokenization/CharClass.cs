@@ -125,26 +125,53 @@ internal static class CharClass
     /// <see cref="SkipRun"/> for <c>\p{L}</c>: ASCII letters eight chars at a time (a word is mostly one compare and
     /// no branch a letter), then char by char from the first char that is not one (a letter of another script goes on).
     /// </summary>
-    public static int SkipLetters(ReadOnlySpan<char> text, int i)
+    public static int SkipLetters(ReadOnlySpan<char> text, int i) => SkipAsciiFirst<AnyCase>(text, i);
+
+    /// <summary>The same for <see cref="Cls.LowerLike"/> (o200k's lower-case runs), over a-z.</summary>
+    public static int SkipLowerLike(ReadOnlySpan<char> text, int i) => SkipAsciiFirst<LowerCase>(text, i);
+
+    /// <summary>Which ASCII letters a run takes eight at a time, and the class it goes on with.</summary>
+    private interface IAsciiLetters
+    {
+        /// <summary>0x20 to fold A-Z onto a-z, else 0.</summary>
+        static abstract ushort Fold { get; }
+
+        static abstract Cls Set { get; }
+    }
+
+    private readonly struct AnyCase : IAsciiLetters
+    {
+        public static ushort Fold => 0x20;
+        public static Cls Set => Cls.Letter;
+    }
+
+    private readonly struct LowerCase : IAsciiLetters
+    {
+        public static ushort Fold => 0;
+        public static Cls Set => Cls.LowerLike;
+    }
+
+    /// <summary>The run's ASCII letters a vector at a time (a copy of the JIT's for each struct), then <see cref="SkipRun"/>.</summary>
+    private static int SkipAsciiFirst<T>(ReadOnlySpan<char> text, int i) where T : struct, IAsciiLetters
     {
         if (Vector128.IsHardwareAccelerated)
         {
             ref ushort first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             while (i <= text.Length - Vector128<ushort>.Count)
             {
-                // (c | 0x20) - 'a' < 26 exactly for A-Z and a-z; every other char wraps or lands above.
-                Vector128<ushort> folded = Vector128.LoadUnsafe(ref first, (nuint)i) | Vector128.Create((ushort)0x20);
-                uint notLetters = ~Vector128.LessThan(folded - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+                // (c | 0x20) - 'a' < 26 exactly for A-Z and a-z, c - 'a' < 26 for a-z; every other char wraps or lands above.
+                Vector128<ushort> folded = Vector128.LoadUnsafe(ref first, (nuint)i) | Vector128.Create(T.Fold);
+                uint others = ~Vector128.LessThan(folded - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
                     .ExtractMostSignificantBits() & 0xFF;
-                if (notLetters != 0)
+                if (others != 0)
                 {
-                    i += BitOperations.TrailingZeroCount(notLetters);
+                    i += BitOperations.TrailingZeroCount(others);
                     break;
                 }
                 i += Vector128<ushort>.Count;
             }
         }
-        return SkipRun(text, i, Cls.Letter);
+        return SkipRun(text, i, T.Set);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -75,7 +75,7 @@ public sealed class O200kPreTokenizer : PreTokenizer
             {
                 if (c == Cls.Lower)
                 {
-                    int end = CharClass.SkipRun(text, i + w, Cls.LowerLike);
+                    int end = CharClass.SkipLowerLike(text, i + w);
                     return TRules.Contractions ? end + Cl100kPreTokenizer.ContractionLength(text, end) : end;
                 }
                 break;
