@@ -80,7 +80,7 @@ internal static class TokenizerEmitter
             ? "Byte length of the left half of every rank's last merge, 0 if none (one char each; for the backtracking encoder)."
             : "Byte length of the left half of the merge that builds every rank's token under Hugging Face's rule, 0 if none (one char each).", "Splits", t.Splits);
         if (t.CrossFloors.Length > 0)
-            Table(sb, model, "Per byte pair x * 256 + y, the lowest rank of a token whose last merge splits it between x and y, 55203 at most (the floors of the backtracking encoder's boundary checks).", "CrossFloors", t.CrossFloors);
+            Table(sb, model, $"Per byte pair x * 256 + y, the lowest rank of a token whose last merge splits it between x and y, {Tokenizers.Compilation.CrossFloorTable.Cap} at most (the floors of the backtracking encoder's boundary checks).", "CrossFloors", t.CrossFloors);
         CloseType(sb);
         return sb.ToString();
     }

@@ -41,8 +41,7 @@ public sealed class BytePairModel
         PreTokenizer preTokenizer, SpecialToken[] specialTokens, ConstantTable splits, ConstantTable crossFloors)
         : this(trie, tokenBytes, tokenOffsets, rankToId, preTokenizer, specialTokens, splits, huggingFaceMergeRule: false)
     {
-        if (crossFloors.Chars.Length != 0 && crossFloors.Chars.Length != CrossFloorTable.Length)
-            throw new ArgumentException($"The floor table holds {CrossFloorTable.Length} entries, not {crossFloors.Chars.Length}.", nameof(crossFloors));
+        CrossFloorTable.CheckLength(crossFloors.Chars, nameof(crossFloors));
         _crossFloors = crossFloors;
     }
 

@@ -80,7 +80,7 @@ internal static class BpeTableBuilder
             rankToId,
             splits is not null ? PackedStrings.FromUInt16(splits) : "",
             splits is not null && vocabulary.MergeRuleSplits is null
-                && CrossFloorTable.Build(vocabulary.Mergeable.ConvertAll(t => (t.Bytes, t.Rank)), splits) is { } floors ? PackedStrings.FromUInt16(floors) : "",
+                && CrossFloorTable.Build(vocabulary.Mergeable, splits) is { } floors ? PackedStrings.FromUInt16(floors) : "",
             vocabulary.Specials.OrderBy(s => s.Id).ToList(),
             vocabulary.TokenBytes.Count,
             vocabulary.Mergeable.Count,

@@ -29,18 +29,18 @@ internal static class CrossFloorTable
     public const int MinTokens = 16_384;
 
     /// <summary>
-    /// The table for tokens given as (bytes, rank), whose splits are <paramref name="splits"/> (per rank, the left
-    /// half's byte length; 0 for a token no merge builds); null below <see cref="MinTokens"/> tokens.
+    /// The table for the mergeable tokens (bytes, rank, id), whose splits are <paramref name="splits"/> (per rank, the
+    /// left half's byte length; 0 for a token no merge builds); null below <see cref="MinTokens"/> tokens.
     /// </summary>
-    public static ushort[]? Build(IReadOnlyCollection<(byte[] Bytes, int Rank)> tokens, IReadOnlyList<ushort> splits) =>
+    public static ushort[]? Build(IReadOnlyList<(byte[] Bytes, int Rank, int Id)> tokens, IReadOnlyList<ushort> splits) =>
         tokens.Count < MinTokens ? null : Compute(tokens, splits);
 
     /// <summary>The table, whatever the vocabulary's size.</summary>
-    public static ushort[] Compute(IEnumerable<(byte[] Bytes, int Rank)> tokens, IReadOnlyList<ushort> splits)
+    public static ushort[] Compute(IEnumerable<(byte[] Bytes, int Rank, int Id)> tokens, IReadOnlyList<ushort> splits)
     {
         var floors = new ushort[Length];
         floors.AsSpan().Fill(Cap);
-        foreach (var (bytes, rank) in tokens)
+        foreach (var (bytes, rank, _) in tokens)
         {
             if ((uint)rank >= (uint)splits.Count) continue;
             int split = splits[rank];
@@ -49,5 +49,13 @@ internal static class CrossFloorTable
             if (rank < floors[at]) floors[at] = (ushort)rank;
         }
         return floors;
+    }
+
+    /// <summary>Checks a table handed to an encoder: empty (no floors) or one entry per byte pair.</summary>
+    /// <exception cref="ArgumentException">Any other length.</exception>
+    public static void CheckLength(ReadOnlySpan<char> floors, string paramName)
+    {
+        if (floors.Length != 0 && floors.Length != Length)
+            throw new ArgumentException($"The floor table holds {Length} entries, not {floors.Length}.", paramName);
     }
 }

@@ -207,7 +207,7 @@ internal static class HfBpeTableBuilder
                 PackedStrings.FromUInt32(guardTrie)),
         };
         tables.AddRange(TokenTables(strings, definition.AddedTokens, vocabularySize, byteLevel));
-        tables.Add(CrossFloors(encoder is Encoder.MergeRule or Encoder.CharMergeRule ? null : CrossFloorTable.Build(ranked.ConvertAll(t => (t.Bytes, t.Rank)), ranking.Splits)));
+        tables.Add(CrossFloors(encoder is Encoder.MergeRule or Encoder.CharMergeRule ? null : CrossFloorTable.Build(ranked, ranking.Splits)));
         return new HfBpeTables(tables, summary, vocabularySize);
     }
 

@@ -72,8 +72,7 @@ internal sealed class BpePieceEncoder
         _tokenBytes = tables[5];
         _tokenOffsets = tables[6];
         _crossFloors = tables[7];
-        if (_crossFloors.Chars.Length != 0 && _crossFloors.Chars.Length != CrossFloorTable.Length)
-            throw new ArgumentException($"The floor table holds {CrossFloorTable.Length} entries, not {_crossFloors.Chars.Length}.", nameof(tables));
+        CrossFloorTable.CheckLength(_crossFloors.Chars, nameof(tables));
         _affix = _encoder == HfBpeTableBuilder.Encoder.AffixMergeRule ? new AffixPairMerger(info, _splits, _guard, model) : null;
         VocabularySize = _tokenOffsets.UInt32s.Length - 1;
         // A word's leading run of meta chars that merges alone hands a lone meta char at its end to the rest: its id.

@@ -65,7 +65,7 @@ public class BacktrackingEncoderTests
 
     /// <summary>The floors of the vocabulary's boundary checks, which the generator builds for large vocabularies.</summary>
     private static ushort[] Floors(List<byte[]> tokens, ushort[] splitTable) =>
-        CrossFloorTable.Compute(tokens.Select((t, rank) => (t, rank)), splitTable);
+        CrossFloorTable.Compute(tokens.Select((t, rank) => (t, rank, rank)), splitTable);
 
     [Fact]
     public void The_split_table_and_the_backtracking_encoder_together_merge_by_rank()
