@@ -76,10 +76,16 @@ public sealed class BytePairModel
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(policy);
-        var ids = new List<int>(text.Length / 3 + 4);
-        var sink = new ListSink(ids);
-        Encode(text.AsSpan(), ref sink, policy, out _);
-        return ids;
+        var sink = new PooledIdSink(text.Length / 3 + 4);
+        try
+        {
+            Encode(text.AsSpan(), ref sink, policy, out _);
+            return sink.ToArray();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="policy"/> is null.</exception>

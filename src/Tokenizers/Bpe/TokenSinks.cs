@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Tokenizers.Bpe;
 
@@ -26,21 +25,6 @@ internal struct CountingSink : ITokenSink
     public bool TryAdd(int id)
     {
         Count++;
-        return true;
-    }
-}
-
-internal struct ListSink(List<int> list) : ITokenSink
-{
-    public bool TryAdd(ReadOnlySpan<int> ids)
-    {
-        foreach (int id in ids) list.Add(id);
-        return true;
-    }
-
-    public bool TryAdd(int id)
-    {
-        list.Add(id);
         return true;
     }
 }

@@ -101,13 +101,19 @@ public sealed class HuggingFaceModel
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(policy);
-        var ids = new List<int>(text.Length / 3 + 4);
-        if (addSpecialTokens) ids.AddRange(_template.Prefix);
-        var sink = new ListSink(ids);
-        int emitted = 0;
-        Encode(text.AsSpan(), ref sink, policy, out _, ref emitted);
-        if (addSpecialTokens) ids.AddRange(_template.Suffix);
-        return ids;
+        var sink = new PooledIdSink(text.Length / 3 + 4);
+        try
+        {
+            if (addSpecialTokens) sink.TryAdd(_template.Prefix);
+            int emitted = 0;
+            Encode(text.AsSpan(), ref sink, policy, out _, ref emitted);
+            if (addSpecialTokens) sink.TryAdd(_template.Suffix);
+            return sink.ToArray();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     public int CountTokens(ReadOnlySpan<char> text, SpecialTokenPolicy policy)

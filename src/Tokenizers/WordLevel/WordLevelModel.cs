@@ -93,10 +93,16 @@ public sealed class WordLevelModel
     public IReadOnlyList<int> EncodeToIds(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ids = new List<int>(text.Length / 4 + 4);
-        var sink = new ListSink(ids);
-        Encode(text.AsSpan(), text, ref sink, out _);
-        return ids;
+        var sink = new PooledIdSink(text.Length / 4 + 4);
+        try
+        {
+            Encode(text.AsSpan(), text, ref sink, out _);
+            return sink.ToArray();
+        }
+        finally
+        {
+            sink.Dispose();
+        }
     }
 
     /// <summary>Word lists have no special tokens: <paramref name="policy"/> changes nothing, but must be given.</summary>
