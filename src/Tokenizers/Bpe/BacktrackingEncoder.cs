@@ -188,7 +188,7 @@ internal static class BacktrackingEncoder
         public readonly int PairRank(ReadOnlySpan<uint> index, ReadOnlySpan<char> splits, ReadOnlySpan<byte> text, int a, int p, int b, out int split)
         {
             var trie = new DoubleArrayTrie(index);
-            int node = trie.Walk(leftNode, text[p..b]);
+            int node = trie.Walk(leftNode, text, p, b);
             return node >= 0 ? RankAndSplit(trie, splits, node, out split) : NoToken(out split);
         }
 
@@ -197,7 +197,7 @@ internal static class BacktrackingEncoder
         {
             // [a, p) is a token, so the walk cannot fail.
             var trie = new DoubleArrayTrie(index);
-            leftNode = trie.Walk(DoubleArrayTrie.Root, text[a..p]);
+            leftNode = trie.Walk(DoubleArrayTrie.Root, text, a, p);
             return RankAndSplit(trie, splits, leftNode, out split);
         }
 

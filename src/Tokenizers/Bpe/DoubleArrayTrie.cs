@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -59,6 +60,20 @@ internal readonly ref struct DoubleArrayTrie
     public int Walk(int node, ReadOnlySpan<byte> bytes)
     {
         for (int i = 0; i < bytes.Length && node >= 0; i++) node = Child(node, bytes[i]);
+        return node;
+    }
+
+    /// <summary>
+    /// <see cref="Walk(int, ReadOnlySpan{byte})"/> over <paramref name="text"/>[<paramref name="from"/>, <paramref name="to"/>), a range the
+    /// caller knows to lie inside it: no slice and its range check (in the encoder's boundary checks that check and
+    /// its spills cost more than the few steps it guards).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Walk(int node, ReadOnlySpan<byte> text, int from, int to)
+    {
+        Debug.Assert((uint)from <= (uint)to && (uint)to <= (uint)text.Length);
+        ref byte first = ref MemoryMarshal.GetReference(text);
+        for (int i = from; i < to && node >= 0; i++) node = Child(node, Unsafe.Add(ref first, (nint)(uint)i));
         return node;
     }
 
