@@ -57,16 +57,12 @@ internal readonly ref struct DoubleArrayTrie
 
     /// <summary>Walks <paramref name="bytes"/> from <paramref name="node"/>; <see cref="NoNode"/> when the path leaves the trie.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Walk(int node, ReadOnlySpan<byte> bytes)
-    {
-        for (int i = 0; i < bytes.Length && node >= 0; i++) node = Child(node, bytes[i]);
-        return node;
-    }
+    public int Walk(int node, ReadOnlySpan<byte> bytes) => Walk(node, bytes, 0, bytes.Length);
 
     /// <summary>
-    /// <see cref="Walk(int, ReadOnlySpan{byte})"/> over <paramref name="text"/>[<paramref name="from"/>, <paramref name="to"/>), a range the
-    /// caller knows to lie inside it: no slice and its range check (in the encoder's boundary checks that check and
-    /// its spills cost more than the few steps it guards).
+    /// Walks <paramref name="text"/>[<paramref name="from"/>, <paramref name="to"/>) from <paramref name="node"/>, a
+    /// range the caller knows to lie inside it: no slice and its range check (in the encoder's boundary checks that
+    /// check and its spills cost more than the few steps it guards).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Walk(int node, ReadOnlySpan<byte> text, int from, int to)

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text;
 using Tokenizers.Bpe;
+using Tokenizers.Tests.HuggingFace;
 
 namespace Tokenizers.Tests.Bpe;
 
@@ -51,13 +54,13 @@ public class PooledIdSinkTests
     [Fact]
     public void EncodeToIds_past_its_first_guess_equals_the_buffer_overload()
     {
-        var tokenizer = Tokenizers.Tests.HuggingFace.HfTestModels.Load("qwen3");
-        var text = new System.Text.StringBuilder();
+        var tokenizer = HfTestModels.Load("qwen3");
+        var text = new StringBuilder();
         for (int i = 0; i < 2_000; i++) text.Append(char.ConvertFromUtf32(0x1F600 + i % 80)).Append((char)(0x4E00 + i * 7 % 20_000));
         string s = text.ToString();
         IReadOnlyList<int> ids = tokenizer.EncodeToIds(s, SpecialTokenPolicy.All);
         var buffer = new int[s.Length * 3];
-        Assert.Equal(System.Buffers.OperationStatus.Done, tokenizer.EncodeToIds(s, buffer, out int consumed, out int written, SpecialTokenPolicy.All));
+        Assert.Equal(OperationStatus.Done, tokenizer.EncodeToIds(s, buffer, out int consumed, out int written, SpecialTokenPolicy.All));
         Assert.Equal(s.Length, consumed);
         Assert.True(ids.Count > s.Length / 3, $"{ids.Count} ids for {s.Length} chars");
         Assert.Equal(buffer[..written], ids);
