@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Threading;
 
 namespace Tokenizers.HuggingFace;
@@ -121,16 +122,48 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
 
     private const int RememberedSlots = 256, MaxRememberedLength = 32, SlotLength = MaxRememberedLength + 1;
 
+    /// <summary>
+    /// The first char at or after <paramref name="from"/> that is not a boundary (<see cref="IsStableHere"/>), or -1.
+    /// Runs of chars that are boundaries under every use of this form (below U+0300 under NFC, ASCII under the others)
+    /// are skipped with a vectorised scan: text that is mostly ASCII, such as code with a few other chars, would
+    /// otherwise take this loop char by char.
+    /// </summary>
     private int IndexOfUnstable(ReadOnlySpan<char> text, int from)
     {
-        for (int i = from; i < text.Length; i++)
+        bool nfc = _known is null;
+        char last = nfc ? (char)(FirstUnstable - 1) : '\u007F';
+        for (int i = from; i < text.Length;)
         {
-            if (!IsStableHere(text[i])) return i;
+            char c = text[i];
+            if (c <= last)
+            {
+                // Through SearchValues: IndexOfAnyExceptInRange allocated in a process's first calls
+                // (UnicodeFormAllocationTests).
+                int skip = text[i..].IndexOfAnyExcept(nfc ? s_belowFirstUnstable : s_ascii);
+                if (skip < 0) return -1;
+                i += skip;
+                continue;
+            }
+            if (!IsStableHere(c)) return i;
+            i++;
         }
         return -1;
     }
 
-    private static bool IsStable(char c) => c < 0x300 || (s_stableBits[c >> 6] & (1UL << c)) != 0;
+    /// <summary>Every char below it is NFC-stable (the combining marks begin at U+0300).</summary>
+    private const int FirstUnstable = 0x300;
+
+    private static readonly SearchValues<char> s_belowFirstUnstable = SearchValues.Create(Range(0, FirstUnstable));
+    private static readonly SearchValues<char> s_ascii = SearchValues.Create(Range(0, 0x80));
+
+    private static char[] Range(int start, int end)
+    {
+        var chars = new char[end - start];
+        for (int c = start; c < end; c++) chars[c - start] = (char)c;
+        return chars;
+    }
+
+    private static bool IsStable(char c) => c < FirstUnstable || (s_stableBits[c >> 6] & (1UL << c)) != 0;
 
     /// <summary>
     /// Whether <paramref name="c"/> is a boundary under this form: NFC-stable (<see cref="IsStable"/>) and, under the
