@@ -246,7 +246,10 @@ public sealed class HuggingFaceModel
         // Hugging Face receives UTF-8: a lone surrogate is U+FFFD (same length, so positions hold).
         string? clean = UnicodeRules.ReplaceLoneSurrogates(text);
         if (clean is not null) text = clean;
-        if (_rawTokens is null) return EncodeGap(text, 0, text.Length, ref sink, policy, out consumed, ref emitted);
+        // One view of the encoder's tables for the whole text: text that added tokens cut into many gaps (Gemma 3's
+        // newlines and tabs are added tokens) would otherwise make one, and fetch the thread's word cache, per gap.
+        var view = _encoder.GetEncodingView();
+        if (_rawTokens is null) return EncodeGap(view, text, 0, text.Length, ref sink, policy, out consumed, ref emitted);
 
         if (policy.ThrowsOnDisallowed)
         {
@@ -259,7 +262,7 @@ public sealed class HuggingFaceModel
         {
             if (id < 0)
             {
-                if (!EncodeGap(text, start, end, ref sink, policy, out consumed, ref emitted)) return false;
+                if (!EncodeGap(view, text, start, end, ref sink, policy, out consumed, ref emitted)) return false;
                 continue;
             }
             if (!sink.TryAdd(id))
@@ -274,20 +277,20 @@ public sealed class HuggingFaceModel
     }
 
     /// <summary>A piece of the input between non-normalized added tokens: normalize, split off normalized added tokens, encode.</summary>
-    private bool EncodeGap<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink, SpecialTokenPolicy policy,
+    private bool EncodeGap<TSink>(in BpePieceEncoder.View view, ReadOnlySpan<char> text, int start, int end, ref TSink sink, SpecialTokenPolicy policy,
         out int consumed, ref int emitted)
         where TSink : struct, ITokenSink
     {
         ReadOnlySpan<char> gap = text[start..end];
         if (_windowed is not null && _windowed.Changes(gap))
-            return EncodeGapInWindows(text, start, end, ref sink, out consumed, ref emitted);
+            return EncodeGapInWindows(view, text, start, end, ref sink, out consumed, ref emitted);
         // Normalized into a pooled array: a long text makes no string.
         var normalized = new PooledChars();
         try
         {
             bool changed = _normalizer is not null && _normalizer.NormalizeInto(gap, ref normalized);
             // Positions in the original text exist only while normalization changed nothing.
-            return EncodeNormalizedGap(changed ? normalized.Span : gap, changed ? -1 : start, start, end, ref sink, policy, out consumed, ref emitted);
+            return EncodeNormalizedGap(view, changed ? normalized.Span : gap, changed ? -1 : start, start, end, ref sink, policy, out consumed, ref emitted);
         }
         finally
         {
@@ -299,7 +302,7 @@ public sealed class HuggingFaceModel
     /// <see cref="EncodeGap"/> after its normalizer: <paramref name="segment"/> is the gap normalized, and
     /// <paramref name="offset"/> its position in the text, or -1 when normalization changed it.
     /// </summary>
-    private bool EncodeNormalizedGap<TSink>(ReadOnlySpan<char> segment, int offset, int start, int end, ref TSink sink,
+    private bool EncodeNormalizedGap<TSink>(in BpePieceEncoder.View view, ReadOnlySpan<char> segment, int offset, int start, int end, ref TSink sink,
         SpecialTokenPolicy policy, out int consumed, ref int emitted)
         where TSink : struct, ITokenSink
     {
@@ -308,7 +311,7 @@ public sealed class HuggingFaceModel
         int stoppedAt;
         if (_normalizedTokens is null)
         {
-            done = EncodeSegment(segment, offset, start == 0, ref sink, out stoppedAt, ref emitted);
+            done = EncodeSegment(view, segment, offset, start == 0, ref sink, out stoppedAt, ref emitted);
         }
         else
         {
@@ -319,7 +322,7 @@ public sealed class HuggingFaceModel
             {
                 if (id < 0)
                 {
-                    done = EncodeSegment(segment[s..e], offset < 0 ? -1 : offset + s, start == 0 && s == 0, ref sink, out stoppedAt, ref emitted);
+                    done = EncodeSegment(view, segment[s..e], offset < 0 ? -1 : offset + s, start == 0 && s == 0, ref sink, out stoppedAt, ref emitted);
                 }
                 else if (sink.TryAdd(id))
                 {
@@ -356,11 +359,11 @@ public sealed class HuggingFaceModel
     /// stack for a short gap, such as the text between two of Gemma 3's added tokens, else pooled) and encoded, so
     /// nothing is allocated and memory stays a few thousand chars however long the text.
     /// </summary>
-    private bool EncodeGapInWindows<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink, out int consumed, ref int emitted)
+    private bool EncodeGapInWindows<TSink>(in BpePieceEncoder.View view, ReadOnlySpan<char> text, int start, int end, ref TSink sink, out int consumed, ref int emitted)
         where TSink : struct, ITokenSink
     {
         ReadOnlySpan<char> gap = text[start..end];
-        WordCuts cuts = _encoder.GetView().Cuts;
+        WordCuts cuts = view.Cuts;
         int emittedBefore = emitted;
         const int StackChars = 256;
         char[]? rented = null;
@@ -377,7 +380,7 @@ public sealed class HuggingFaceModel
                 }
                 int length = _windowed.Write(gap[from..to], from == 0, buffer);
                 // Positions inside normalized text are not the caller's: a full sink redoes the gap whole, as EncodeGap does.
-                if (!EncodeSegment(buffer[..length], -1, start == 0 && from == 0, ref sink, out _, ref emitted))
+                if (!EncodeSegment(view, buffer[..length], -1, start == 0 && from == 0, ref sink, out _, ref emitted))
                 {
                     consumed = start;
                     emitted = emittedBefore;
@@ -399,14 +402,14 @@ public sealed class HuggingFaceModel
     /// when it has none (normalized); on a full sink <paramref name="stoppedAt"/> is the original position to resume
     /// at, or -1 when the segment must be redone whole.
     /// </summary>
-    private bool EncodeSegment<TSink>(ReadOnlySpan<char> segment, int offset, bool atTextStart, ref TSink sink, out int stoppedAt, ref int emitted)
+    private bool EncodeSegment<TSink>(in BpePieceEncoder.View view, ReadOnlySpan<char> segment, int offset, bool atTextStart, ref TSink sink, out int stoppedAt, ref int emitted)
         where TSink : struct, ITokenSink
     {
         stoppedAt = -1;
         if (segment.IsEmpty) return true;
         if (_streamable)
         {
-            int done = EncodeScanned(segment, ref sink, ref emitted);
+            int done = EncodeScanned(view, segment, ref sink, ref emitted);
             if (done == segment.Length) return true;
             if (offset >= 0) stoppedAt = offset + done;
             return false;
@@ -427,13 +430,12 @@ public sealed class HuggingFaceModel
 
     /// <summary>
     /// The fast path: the scanner's pieces (or the whole segment) straight into the encoder, through one view of its
-    /// tables for the whole segment; returns the chars done. A piece that is one token takes the view's inlined walk
+    /// tables for the whole text; returns the chars done. A piece that is one token takes the view's inlined walk
     /// and goes to the sink as one id, as in <see cref="BytePairModel"/>.
     /// </summary>
-    private int EncodeScanned<TSink>(ReadOnlySpan<char> segment, ref TSink sink, ref int emitted)
+    private int EncodeScanned<TSink>(in BpePieceEncoder.View view, ReadOnlySpan<char> segment, ref TSink sink, ref int emitted)
         where TSink : struct, ITokenSink
     {
-        BpePieceEncoder.View view = _encoder.GetEncodingView();
         PreTokenizer? scanner = _scanner;
         Span<int> stackIds = stackalloc int[StackIds];
         int[]? rented = null;
