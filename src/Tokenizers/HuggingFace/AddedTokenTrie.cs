@@ -62,7 +62,7 @@ internal sealed class AddedTokenTrie
         for (int n = 0; n < nodes; n++) _edgeStart[n + 1] += _edgeStart[n];
         _labels = new char[parents.Count];
         _children = new int[parents.Count];
-        var next = _edgeStart[..nodes];
+        var next = _edgeStart[..nodes]; // a copy: per node, where its next edge goes
         for (int e = 0; e < parents.Count; e++)
         {
             int at = next[parents[e]]++;
