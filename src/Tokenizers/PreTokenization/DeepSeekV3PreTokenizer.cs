@@ -51,12 +51,12 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     /// <summary>The length of the third pattern's match at <paramref name="start"/>, a char of <paramref name="kind"/>; 0 when none.</summary>
     private static int MatchAt(ReadOnlySpan<char> text, int start, bool inCjk, Kind kind, int width)
     {
-        int next = start + width, afterWidth = 0;
+        int next = start + width;
+        if (kind == Kind.Letter) return LetterRun(text, next, inCjk) - start;
+        int afterWidth = 0;
         Kind after = next < text.Length ? KindAt(text, next, inCjk, out afterWidth) : Kind.Barrier;
         switch (kind)
         {
-            case Kind.Letter:
-                return Run(text, next, inCjk, LetterOrMark) - start;
             case Kind.PunctOrSymbol:
                 // An ASCII punctuation char and ASCII letters (never in a CJK run); else a run of punctuation and
                 // symbols and its newlines.
@@ -69,13 +69,13 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
                 return NewlinesAfter(text, Run(text, next, inCjk, PunctOrSymbol), inCjk) - start;
             case Kind.Mark or Kind.Other:
                 // The optional prefix char before letters; a mark alone is a letter run of one.
-                if (after is Kind.Letter or Kind.Mark) return Run(text, next + afterWidth, inCjk, LetterOrMark) - start;
+                if (after is Kind.Letter or Kind.Mark) return LetterRun(text, next + afterWidth, inCjk) - start;
                 return kind == Kind.Mark ? width : 0;
             case Kind.Newline or Kind.Space:
                 if (text[start] == ' ' && after == Kind.PunctOrSymbol)
                     return NewlinesAfter(text, Run(text, next + afterWidth, inCjk, PunctOrSymbol), inCjk) - start;
                 // White space other than \r and \n prefixes a letter run too ([^\r\n\p{L}\p{P}\p{S}]?).
-                if (kind == Kind.Space && after is Kind.Letter or Kind.Mark) return Run(text, next + afterWidth, inCjk, LetterOrMark) - start;
+                if (kind == Kind.Space && after is Kind.Letter or Kind.Mark) return LetterRun(text, next + afterWidth, inCjk) - start;
                 return WhiteSpace(text, start, inCjk);
             default:
                 return 0;
@@ -102,6 +102,17 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     }
 
     private const int LetterOrMark = 1 << (int)Kind.Letter | 1 << (int)Kind.Mark;
+
+    /// <summary>
+    /// The end of the run of letters and marks from <paramref name="i"/>: ASCII letters a char at a time first (most
+    /// of a word in Latin text; outside a CJK run, where an ASCII letter is a letter, not a barrier), then any.
+    /// </summary>
+    private static int LetterRun(ReadOnlySpan<char> text, int i, bool inCjk)
+    {
+        if (!inCjk)
+            while (i < text.Length && IsAsciiLetter(text[i])) i++;
+        return Run(text, i, inCjk, LetterOrMark);
+    }
     private const int PunctOrSymbol = 1 << (int)Kind.PunctOrSymbol;
 
     /// <summary>The end of the run of chars of the kinds in <paramref name="kinds"/> from <paramref name="i"/>.</summary>
