@@ -144,7 +144,8 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
                 i += skip;
                 continue;
             }
-            if (!IsStableHere(c)) return i;
+            // Under NFC a boundary is a stable char: a bit read here, without the call.
+            if (nfc ? !IsStable(c) : !IsStableHere(c)) return i;
             i++;
         }
         return -1;
