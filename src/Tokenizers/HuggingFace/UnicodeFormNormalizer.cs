@@ -137,8 +137,8 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
             char c = text[i];
             if (c <= last)
             {
-                // Through SearchValues: IndexOfAnyExceptInRange allocated in a process's first calls
-                // (UnicodeFormAllocationTests).
+                // Through SearchValues, as UnicodeRules.IndexOfSurrogate: IndexOfAnyExceptInRange allocated in a
+                // process's first calls (UnicodeFormAllocationTests).
                 int skip = text[i..].IndexOfAnyExcept(nfc ? s_belowFirstUnstable : s_ascii);
                 if (skip < 0) return -1;
                 i += skip;
@@ -154,15 +154,8 @@ internal sealed class UnicodeFormNormalizer : TextNormalizer
     /// <summary>Every char below it is NFC-stable (the combining marks begin at U+0300).</summary>
     private const int FirstUnstable = 0x300;
 
-    private static readonly SearchValues<char> s_belowFirstUnstable = SearchValues.Create(Range(0, FirstUnstable));
-    private static readonly SearchValues<char> s_ascii = SearchValues.Create(Range(0, 0x80));
-
-    private static char[] Range(int start, int end)
-    {
-        var chars = new char[end - start];
-        for (int c = start; c < end; c++) chars[c - start] = (char)c;
-        return chars;
-    }
+    private static readonly SearchValues<char> s_belowFirstUnstable = UnicodeRules.CharRange(0, FirstUnstable);
+    private static readonly SearchValues<char> s_ascii = UnicodeRules.CharRange(0, 0x80);
 
     private static bool IsStable(char c) => c < FirstUnstable || (s_stableBits[c >> 6] & (1UL << c)) != 0;
 

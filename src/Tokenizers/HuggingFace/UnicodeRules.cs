@@ -103,13 +103,17 @@ internal static class UnicodeRules
     /// </summary>
     public static int IndexOfSurrogate(ReadOnlySpan<char> text) => text.IndexOfAny(s_surrogates);
 
-    private static readonly System.Buffers.SearchValues<char> s_surrogates = System.Buffers.SearchValues.Create(SurrogateChars());
+    private static readonly System.Buffers.SearchValues<char> s_surrogates = CharRange(0xD800, 0xE000);
 
-    private static string SurrogateChars()
+    /// <summary>
+    /// The chars [<paramref name="start"/>, <paramref name="end"/>) as SearchValues: the range scans that do not box
+    /// their bounds in a process's first calls (see <see cref="IndexOfSurrogate"/>).
+    /// </summary>
+    public static System.Buffers.SearchValues<char> CharRange(int start, int end)
     {
-        var chars = new char[0xE000 - 0xD800];
-        for (int i = 0; i < chars.Length; i++) chars[i] = (char)(0xD800 + i);
-        return new string(chars);
+        var chars = new char[end - start];
+        for (int i = 0; i < chars.Length; i++) chars[i] = (char)(start + i);
+        return System.Buffers.SearchValues.Create(chars);
     }
 
     /// <summary>

@@ -102,6 +102,7 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
     }
 
     private const int LetterOrMark = 1 << (int)Kind.Letter | 1 << (int)Kind.Mark;
+    private const int PunctOrSymbol = 1 << (int)Kind.PunctOrSymbol;
 
     /// <summary>
     /// The end of the run of letters and marks from <paramref name="i"/>: ASCII letters a char at a time first (most
@@ -113,7 +114,6 @@ internal sealed class DeepSeekV3PreTokenizer : PreTokenizer
             while (i < text.Length && IsAsciiLetter(text[i])) i++;
         return Run(text, i, inCjk, LetterOrMark);
     }
-    private const int PunctOrSymbol = 1 << (int)Kind.PunctOrSymbol;
 
     /// <summary>The end of the run of chars of the kinds in <paramref name="kinds"/> from <paramref name="i"/>.</summary>
     private static int Run(ReadOnlySpan<char> text, int i, bool inCjk, int kinds)
