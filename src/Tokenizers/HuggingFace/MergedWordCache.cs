@@ -1,13 +1,18 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Tokenizers.HuggingFace;
 
 /// <summary>
 /// The ids of recently merged words, one cache per thread (no locks, nothing allocated after a thread's first merge),
 /// as Hugging Face caches its words: text repeats its words, and merging one char by char walks the trie a dozen
-/// times. Direct-mapped on a hash of the word: a colliding word replaces the one before. Words longer than
+/// times. Set-associative on a hash of the word: a word may sit in any of the <see cref="Ways"/> slots of its set,
+/// found by a key per slot (16 bits of the hash and the length) before any char is compared, so that a miss reads
+/// one line of keys instead of a slot's chars (which, in a cache larger than the last-level one, is a read from
+/// memory); a set that is full loses a word chosen by the hash. Words longer than
 /// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept, and a word is kept on its
 /// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
 /// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
@@ -16,7 +21,7 @@ namespace Tokenizers.HuggingFace;
 /// <see cref="MaxBypassLength"/>, so that such text spends a few percent of its words on lookups, not a ninth. Where
 /// words repeat, but further apart than it holds (many languages, code: a window in which between a quarter and seven
 /// eighths of the lookups hit), it grows once from
-/// <see cref="SmallSlots"/> to <see cref="LargeSlots"/> (1.6 MB). It does not start large: text that repeats its words
+/// <see cref="SmallSlots"/> to <see cref="LargeSlots"/> (1.7 MB). It does not start large: text that repeats its words
 /// often (prose) needs no more, and text that seldom does would then hit just often enough to keep paying for lookups.
 /// Belongs to one model at a time: another model's encoder empties it.
 /// </summary>
@@ -24,6 +29,9 @@ internal sealed class MergedWordCache
 {
     public const int MaxChars = 24, MaxIds = 12;
     internal const int SmallSlots = 4096, LargeSlots = 16384;
+
+    /// <summary>The slots of a set, where a word may sit: their keys fill half a cache line.</summary>
+    internal const int Ways = 8;
 
     /// <summary>
     /// Lookups per window, the hit rate (one in this many) under which the cache steps aside, for how many words at
@@ -41,7 +49,7 @@ internal sealed class MergedWordCache
 
     private char[] _chars = [];
     private int[] _ids = [];
-    private byte[] _charCount = [];
+    private uint[] _keys = [];
     private byte[] _idCount = [];
     private ushort[] _missed = [];
     private object? _owner;
@@ -51,13 +59,13 @@ internal sealed class MergedWordCache
     internal MergedWordCache() => Allocate(SmallSlots);
 
     /// <summary>How many words it can hold (a power of two).</summary>
-    internal int Slots => _charCount.Length;
+    internal int Slots => _keys.Length;
 
     private void Allocate(int slots)
     {
         _chars = new char[slots * MaxChars];
         _ids = new int[slots * MaxIds];
-        _charCount = new byte[slots];
+        _keys = new uint[slots];
         _idCount = new byte[slots];
         _missed = new ushort[slots];
     }
@@ -68,7 +76,7 @@ internal sealed class MergedWordCache
         var cache = t_cache ??= new MergedWordCache();
         if (!ReferenceEquals(cache._owner, owner))
         {
-            Array.Clear(cache._charCount);
+            Array.Clear(cache._keys);
             Array.Clear(cache._missed);
             cache._owner = owner;
             cache._lookups = cache._hits = cache._bypass = 0;
@@ -113,8 +121,8 @@ internal sealed class MergedWordCache
             _lookups = _hits = 0;
         }
         hash = Hash(word);
-        int slot = (int)hash & (Slots - 1);
-        if (_charCount[slot] != word.Length || !word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return -1;
+        int slot = Find(word, (int)hash & (Slots - Ways), Key(hash, word.Length));
+        if (slot < 0) return -1;
         _hits++;
         int count = _idCount[slot];
         _ids.AsSpan(slot * MaxIds, count).CopyTo(ids);
@@ -132,11 +140,44 @@ internal sealed class MergedWordCache
             _missed[slot] = tag;
             return;
         }
+        slot = Victim(slot & ~(Ways - 1), hash);
         word.CopyTo(_chars.AsSpan(slot * MaxChars));
         ids.CopyTo(_ids.AsSpan(slot * MaxIds));
-        _charCount[slot] = (byte)word.Length;
+        _keys[slot] = Key(hash, word.Length);
         _idCount[slot] = (byte)ids.Length;
     }
+
+    /// <summary>The slot of <paramref name="set"/> that holds <paramref name="word"/>, or -1: its key first, then its chars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ReadOnlySpan<char> word, int set, uint key)
+    {
+        // The set's eight keys compared at once (two 128-bit vectors: x64 and Arm64 alike).
+        ReadOnlySpan<uint> keys = _keys.AsSpan(set, Ways);
+        var wanted = Vector128.Create(key);
+        uint mask = Vector128.Equals(Vector128.Create(keys), wanted).ExtractMostSignificantBits()
+            | Vector128.Equals(Vector128.Create(keys[4..]), wanted).ExtractMostSignificantBits() << 4;
+        for (; mask != 0; mask &= mask - 1)
+        {
+            int slot = set + BitOperations.TrailingZeroCount(mask);
+            if (word.SequenceEqual(_chars.AsSpan(slot * MaxChars, word.Length))) return slot;
+        }
+        return -1;
+    }
+
+    /// <summary>Where a new word of <paramref name="set"/> goes: an empty slot, else one the hash picks.</summary>
+    private int Victim(int set, uint hash)
+    {
+        ReadOnlySpan<uint> keys = _keys.AsSpan(set, Ways);
+        int empty = keys.IndexOf(0u);
+        return set + (empty >= 0 ? empty : (int)(hash >> 24) & (Ways - 1));
+    }
+
+    /// <summary>The hash bits that pick <paramref name="word"/>'s set and its first miss's mark (for tests).</summary>
+    internal int SlotBits(ReadOnlySpan<char> word) => (int)Hash(word) & (Slots - 1);
+
+    /// <summary>A slot's key: the hash's upper 16 bits (bit 16 always set, so never 0, an empty slot's key) and the word's length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Key(uint hash, int length) => (hash & 0xFFFF0000u) | (uint)length;
 
     /// <summary>A multiply-xor hash over the word's UTF-16 bytes, eight at a time (the last eight overlap the ones before).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -2,7 +2,7 @@ using Tokenizers.HuggingFace;
 
 namespace Tokenizers.Tests.HuggingFace;
 
-/// <summary>The per-thread cache of merged words: kept on a word's second miss, emptied by another model, grown once where words repeat far apart.</summary>
+/// <summary>The per-thread cache of merged words: kept on a word's second miss, several words a set, emptied by another model, grown once where words repeat far apart.</summary>
 public class MergedWordCacheTests
 {
     [Fact]
@@ -19,6 +19,49 @@ public class MergedWordCacheTests
         Assert.Equal(2, cache.TryGet("▁tokens", ids, out _));
         Assert.Equal([7, 9], ids[..2].ToArray());
         Assert.Equal(-1, cache.TryGet("▁token", ids, out _));
+    }
+
+    [Fact]
+    public void Words_that_share_a_set_are_all_kept_up_to_its_ways_and_a_full_set_loses_one()
+    {
+        var cache = new MergedWordCache();
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        string[] words = SameSet(cache, MergedWordCache.Ways + 1);
+        for (int i = 0; i < MergedWordCache.Ways; i++) Keep(cache, words[i], 100 + i);
+        for (int i = 0; i < MergedWordCache.Ways; i++)
+        {
+            Assert.Equal(1, cache.TryGet(words[i], ids, out _));
+            Assert.Equal(100 + i, ids[0]);
+        }
+
+        Keep(cache, words[^1], 999);
+        Assert.Equal(1, cache.TryGet(words[^1], ids, out _));
+        Assert.Equal(999, ids[0]);
+        int still = 0;
+        for (int i = 0; i < MergedWordCache.Ways; i++)
+        {
+            if (cache.TryGet(words[i], ids, out _) < 0) continue;
+            Assert.Equal(100 + i, ids[0]); // whatever stays gives its own ids
+            still++;
+        }
+        Assert.Equal(MergedWordCache.Ways - 1, still);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> words of the form "▁wN" whose hashes agree in every bit that picks a slot:
+    /// one set for the cache, and one slot, where a direct-mapped cache would keep only the last of them.
+    /// </summary>
+    private static string[] SameSet(MergedWordCache cache, int count)
+    {
+        var bySet = new Dictionary<int, List<string>>();
+        for (int n = 0; ; n++)
+        {
+            string word = $"▁w{n}";
+            int set = cache.SlotBits(word);
+            if (!bySet.TryGetValue(set, out var list)) bySet[set] = list = [];
+            list.Add(word);
+            if (list.Count == count) return [.. list];
+        }
     }
 
     [Fact]
