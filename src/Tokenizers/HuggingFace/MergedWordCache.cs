@@ -12,7 +12,7 @@ namespace Tokenizers.HuggingFace;
 /// times. Set-associative on a hash of the word: a word may sit in any of the <see cref="Ways"/> slots of its set,
 /// found by a key per slot (16 bits of the hash and the length) before any char is compared, so that a miss reads
 /// one line of keys instead of a slot's chars (which, in a cache larger than the last-level one, is a read from
-/// memory); a set that is full loses a word chosen by the hash. Words longer than
+/// memory); a set that is full loses a word not used lately (<see cref="Victim"/>). Words longer than
 /// <see cref="MaxChars"/> or merging to more than <see cref="MaxIds"/> ids are not kept, and a word is kept on its
 /// second miss (a 16-bit tag of its hash marks the first), so that text in which no word repeats pays no copies.
 /// Where words do not repeat (names, identifiers, rare words), every lookup misses and costs a hash: when fewer than
@@ -50,6 +50,7 @@ internal sealed class MergedWordCache
     private char[] _chars = [];
     private int[] _ids = [];
     private uint[] _keys = [];
+    private byte[] _used = [];
     private byte[] _idCount = [];
     private ushort[] _missed = [];
     private object? _owner;
@@ -66,6 +67,7 @@ internal sealed class MergedWordCache
         _chars = new char[slots * MaxChars];
         _ids = new int[slots * MaxIds];
         _keys = new uint[slots];
+        _used = new byte[slots / Ways];
         _idCount = new byte[slots];
         _missed = new ushort[slots];
     }
@@ -77,6 +79,7 @@ internal sealed class MergedWordCache
         if (!ReferenceEquals(cache._owner, owner))
         {
             Array.Clear(cache._keys);
+            Array.Clear(cache._used);
             Array.Clear(cache._missed);
             cache._owner = owner;
             cache._lookups = cache._hits = cache._bypass = 0;
@@ -124,6 +127,7 @@ internal sealed class MergedWordCache
         int slot = Find(word, (int)hash & (Slots - Ways), Key(hash, word.Length));
         if (slot < 0) return -1;
         _hits++;
+        _used[slot / Ways] |= (byte)(1 << (slot & (Ways - 1)));
         int count = _idCount[slot];
         _ids.AsSpan(slot * MaxIds, count).CopyTo(ids);
         return count;
@@ -140,7 +144,7 @@ internal sealed class MergedWordCache
             _missed[slot] = tag;
             return;
         }
-        slot = Victim(slot & ~(Ways - 1), hash);
+        slot = Victim(slot & ~(Ways - 1));
         word.CopyTo(_chars.AsSpan(slot * MaxChars));
         ids.CopyTo(_ids.AsSpan(slot * MaxIds));
         _keys[slot] = Key(hash, word.Length);
@@ -164,12 +168,19 @@ internal sealed class MergedWordCache
         return -1;
     }
 
-    /// <summary>Where a new word of <paramref name="set"/> goes: an empty slot, else one the hash picks.</summary>
-    private int Victim(int set, uint hash)
+    /// <summary>
+    /// Where a new word of <paramref name="set"/> goes: an empty slot, else one not used since the set last filled its
+    /// marks (a word is marked when it is kept and when it hits; once all are marked, the marks start again), so that
+    /// words of earlier text leave before the ones in use.
+    /// </summary>
+    private int Victim(int set)
     {
-        ReadOnlySpan<uint> keys = _keys.AsSpan(set, Ways);
-        int empty = keys.IndexOf(0u);
-        return set + (empty >= 0 ? empty : (int)(hash >> 24) & (Ways - 1));
+        int empty = _keys.AsSpan(set, Ways).IndexOf(0u);
+        ref byte used = ref _used[set / Ways];
+        if (used == 0xFF) used = 0;
+        int way = empty >= 0 ? empty : BitOperations.TrailingZeroCount(~(uint)used);
+        used |= (byte)(1 << way);
+        return set + way;
     }
 
     /// <summary>The hash bits that pick <paramref name="word"/>'s set and its first miss's mark (for tests).</summary>

@@ -47,6 +47,27 @@ public class MergedWordCacheTests
         Assert.Equal(MergedWordCache.Ways - 1, still);
     }
 
+    [Fact]
+    public void A_full_set_loses_the_words_not_used_since_it_filled_before_the_ones_in_use()
+    {
+        var cache = new MergedWordCache();
+        Span<int> ids = stackalloc int[MergedWordCache.MaxIds];
+        int ways = MergedWordCache.Ways;
+        string[] words = SameSet(cache, ways + 5);
+        for (int i = 0; i <= ways; i++) Keep(cache, words[i], i); // the set fills, then the first word leaves
+        Assert.Equal(-1, cache.TryGet(words[0], ids, out _));
+        for (int i = 1; i <= 3; i++) Assert.Equal(1, cache.TryGet(words[i], ids, out _)); // in use
+
+        for (int i = ways + 1; i < words.Length; i++) Keep(cache, words[i], i);
+
+        for (int i = 1; i < words.Length; i++)
+        {
+            bool kept = i <= 3 || i >= ways;
+            Assert.Equal(kept ? 1 : -1, cache.TryGet(words[i], ids, out _));
+            if (kept) Assert.Equal(i, ids[0]);
+        }
+    }
+
     /// <summary>
     /// The first <paramref name="count"/> words of the form "▁wN" whose hashes agree in every bit that picks a slot:
     /// one set for the cache, and one slot, where a direct-mapped cache would keep only the last of them.
