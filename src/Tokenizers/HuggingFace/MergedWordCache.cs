@@ -124,7 +124,7 @@ internal sealed class MergedWordCache
             _lookups = _hits = 0;
         }
         hash = Hash(word);
-        int slot = Find(word, (int)hash & (Slots - Ways), Key(hash, word.Length));
+        int slot = Find(word, SetOf(hash), Key(hash, word.Length));
         if (slot < 0) return -1;
         _hits++;
         _used[slot / Ways] |= (byte)(1 << (slot & (Ways - 1)));
@@ -137,14 +137,13 @@ internal sealed class MergedWordCache
     public void Add(ReadOnlySpan<char> word, ReadOnlySpan<int> ids, uint hash)
     {
         if (hash == Bypassed || word.Length > MaxChars || word.IsEmpty || ids.Length > MaxIds) return;
-        int slot = (int)hash & (Slots - 1);
-        ushort tag = (ushort)(hash >> 16 | 1);
-        if (_missed[slot] != tag)
+        int mark = (int)hash & (Slots - 1);
+        if (_missed[mark] != Tag(hash))
         {
-            _missed[slot] = tag;
+            _missed[mark] = Tag(hash);
             return;
         }
-        slot = Victim(slot & ~(Ways - 1));
+        int slot = Victim(SetOf(hash));
         word.CopyTo(_chars.AsSpan(slot * MaxChars));
         ids.CopyTo(_ids.AsSpan(slot * MaxIds));
         _keys[slot] = Key(hash, word.Length);
@@ -186,9 +185,17 @@ internal sealed class MergedWordCache
     /// <summary>The hash bits that pick <paramref name="word"/>'s set and its first miss's mark (for tests).</summary>
     internal int SlotBits(ReadOnlySpan<char> word) => (int)Hash(word) & (Slots - 1);
 
-    /// <summary>A slot's key: the hash's upper 16 bits (bit 16 always set, so never 0, an empty slot's key) and the word's length.</summary>
+    /// <summary>The first slot of the set a word of this hash sits in.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Key(uint hash, int length) => (hash & 0xFFFF0000u) | (uint)length;
+    private int SetOf(uint hash) => (int)hash & (Slots - Ways);
+
+    /// <summary>The hash's upper 16 bits, never 0 (<see cref="Hash"/> sets bit 16): a first miss's mark, and a key's upper half.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ushort Tag(uint hash) => (ushort)(hash >> 16);
+
+    /// <summary>A slot's key: the tag and the word's length (never 0, an empty slot's key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Key(uint hash, int length) => (uint)Tag(hash) << 16 | (uint)length;
 
     /// <summary>A multiply-xor hash over the word's UTF-16 bytes, eight at a time (the last eight overlap the ones before).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
