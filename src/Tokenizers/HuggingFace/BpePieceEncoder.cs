@@ -227,16 +227,21 @@ internal sealed class BpePieceEncoder
         /// A byte-level piece is looked up in the per-thread cache of merged words first, as Hugging Face caches its
         /// words: text repeats its words (prose, code, the inflected words of many languages).
         /// </remarks>
+        /// <param name="piece">The piece.</param>
+        /// <param name="ids">Room for its ids.</param>
+        /// <param name="lookedUp">Whether the whole piece is known not to be a token.</param>
+        /// <param name="scratch">Room for the piece's UTF-8 (3 × its length), which a caller encoding many pieces
+        /// allocates once; when it is smaller (or empty), the piece finds its own.</param>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        public int EncodeParts(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp, Span<byte> scratch = default)
         {
             if (IsCharLevel) return EncodeWords(piece, ids, lookedUp);
             var cache = Cache;
             // Where words do not repeat, the cache steps aside: nothing to hash, look up or keep.
-            if (cache.StepsAside(piece.Length)) return EncodeBytes(piece, ids, lookedUp);
+            if (cache.StepsAside(piece.Length)) return EncodeBytes(piece, ids, lookedUp, scratch);
             int cached = cache.TryGet(piece, ids, out uint hash);
             if (cached >= 0) return cached;
-            int count = EncodeBytes(piece, ids, lookedUp);
+            int count = EncodeBytes(piece, ids, lookedUp, scratch);
             cache.Add(piece, ids[..count], hash);
             return count;
         }
@@ -291,7 +296,7 @@ internal sealed class BpePieceEncoder
             if (cached >= 0) return cached;
             int run = _cuts.LeadingRun(word);
             // Transcoded, then (known not to be one token) straight to MergeChars.
-            int merged = run > 0 ? EncodeAfterRun(word, run, ids, cache) : EncodeBytes(word, ids, lookedUp: true);
+            int merged = run > 0 ? EncodeAfterRun(word, run, ids, cache) : EncodeBytes(word, ids, lookedUp: true, scratch: default);
             cache.Add(word, ids[..merged], hash);
             return merged;
         }
@@ -405,9 +410,22 @@ internal sealed class BpePieceEncoder
             return count >= 0 ? count : CharPairMerger.Merge(_trie, _splits, _rankToId, _fallback, run, ids);
         }
 
-        private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        /// <summary>The ids of a piece transcoded to UTF-8 in <paramref name="scratch"/>, or in its own buffer when that is too small.</summary>
+        private int EncodeBytes(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp, Span<byte> scratch)
         {
             if (piece.IsEmpty) return 0;
+            if (piece.Length * 3 > scratch.Length) return EncodeUnbuffered(piece, ids, lookedUp);
+            int count = Utf8.Encode(piece, scratch);
+            return Encode(scratch[..count], ids, lookedUp);
+        }
+
+        /// <summary>
+        /// A piece without the caller's scratch: its UTF-8 on the stack, or pooled when long. Out of line, so that the
+        /// buffered path does not pay for a stack buffer and its guard cookie per piece.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private int EncodeUnbuffered(ReadOnlySpan<char> piece, Span<int> ids, bool lookedUp)
+        {
             if (piece.Length * 3 > StackBytes) return EncodeLong(piece, ids, lookedUp);
             Span<byte> bytes = stackalloc byte[StackBytes];
             int count = Utf8.Encode(piece, bytes);
@@ -503,14 +521,10 @@ internal sealed class BpePieceEncoder
             int width = _guardWidth;
             if (windows.IsEmpty || piece.Length < width) return false;
             var guard = new DoubleArrayTrie(_guard);
-            uint mask = GuardWindows.Mask(width), window = 0;
-            for (int i = 0; i < width - 1; i++) window = GuardWindows.Next(window, piece[i], mask);
+            uint mask = GuardWindows.Mask(width);
             for (int i = 0; i + width <= piece.Length; i++)
-            {
-                window = GuardWindows.Next(window, piece[i + width - 1], mask);
-                if (!GuardWindows.MayStart(windows, window)) continue;
-                if (StartsGuarded(guard, piece, i)) return true; // a guarded token may start here
-            }
+                if (GuardWindows.MayStart(windows, GuardWindows.Window(piece, i, mask)) && StartsGuarded(guard, piece, i))
+                    return true; // a guarded token starts here
             return false;
         }
 

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Tokenizers.Bpe;
 
 namespace Tokenizers.HuggingFace;
@@ -16,19 +19,32 @@ internal static class GuardWindows
     public const int MaxWidth = 4;
     private const int Bits = 1 << 16;
 
-    /// <summary>Rolls byte <paramref name="b"/> into a window of the bytes before it (the earliest highest), keeping what the mask holds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Next(uint window, byte b, uint mask) => (window << 8 | b) & mask;
-
     /// <summary>The mask that keeps <paramref name="width"/> bytes of a window.</summary>
     public static uint Mask(int width) => width >= 4 ? uint.MaxValue : (1u << (8 * width)) - 1;
 
-    /// <summary>Whether a window's bit is set.</summary>
+    /// <summary>
+    /// The window of <paramref name="mask"/>'s width at <paramref name="at"/>, the first byte lowest (little-endian, as
+    /// the tables are): where four bytes are there to read, one unaligned load, so that windows do not depend on each
+    /// other as a rolled window does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Window(ReadOnlySpan<byte> bytes, int at, uint mask)
+    {
+        Debug.Assert(at >= 0 && at + BitOperations.PopCount(mask) / 8 <= bytes.Length);
+        ref byte first = ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), (nint)(uint)at);
+        if (at + MaxWidth <= bytes.Length) return Unsafe.ReadUnaligned<uint>(ref first) & mask;
+        uint window = 0;
+        for (int i = 0, width = BitOperations.PopCount(mask) / 8; i < width; i++) window |= (uint)Unsafe.Add(ref first, i) << (8 * i);
+        return window;
+    }
+
+    /// <summary>Whether a window's bit is set (the set holds <see cref="Bits"/> bits, so any window's word is in it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool MayStart(ReadOnlySpan<ulong> set, uint window)
     {
+        Debug.Assert(set.Length == Bits / 64);
         uint bit = Bit(window);
-        return (set[(int)(bit >> 6)] & (1UL << (int)bit)) != 0;
+        return (Unsafe.Add(ref MemoryMarshal.GetReference(set), (nint)(bit >> 6)) & (1UL << (int)bit)) != 0;
     }
 
     /// <summary>A window's bit in the set: a multiplicative hash's top 16 bits.</summary>
@@ -51,7 +67,7 @@ internal static class GuardWindows
                 {
                     int child = guard.Child(node, (byte)b);
                     if (child < 0) continue;
-                    next.Add((child, window << 8 | (uint)b));
+                    next.Add((child, window | (uint)b << (8 * (depth - 1))));
                     if (guard.Value(child) >= 0) width = Math.Min(width, depth);
                 }
             prefixes = next;

@@ -438,6 +438,8 @@ public sealed class HuggingFaceModel
     {
         PreTokenizer? scanner = _scanner;
         Span<int> stackIds = stackalloc int[StackIds];
+        // A piece's UTF-8, for the encoder: one buffer for the text rather than one per piece.
+        Span<byte> stackBytes = stackalloc byte[StackIds];
         int[]? rented = null;
         try
         {
@@ -454,6 +456,7 @@ public sealed class HuggingFaceModel
                     continue;
                 }
                 Span<int> ids = stackIds;
+                Span<byte> bytes = stackBytes;
                 if (length * 3 > StackIds)
                 {
                     if (rented is null || rented.Length < length * 3)
@@ -462,8 +465,9 @@ public sealed class HuggingFaceModel
                         rented = ArrayPool<int>.Shared.Rent(length * 3);
                     }
                     ids = rented;
+                    bytes = default;
                 }
-                int count = view.EncodeParts(piece, ids, lookedUp);
+                int count = view.EncodeParts(piece, ids, lookedUp, bytes);
                 if (!sink.TryAdd(ids[..count])) return pos;
                 emitted += count;
                 pos += length;

@@ -14,12 +14,7 @@ public class GuardWindowsTests
         return GuardWindows.Build(new DoubleArrayTrie(slots), out width);
     }
 
-    private static uint Window(string text, int width)
-    {
-        uint mask = GuardWindows.Mask(width), window = 0;
-        foreach (byte b in Encoding.UTF8.GetBytes(text)[..width]) window = GuardWindows.Next(window, b, mask);
-        return window;
-    }
+    private static uint Window(string text, int width) => GuardWindows.Window(Encoding.UTF8.GetBytes(text), 0, GuardWindows.Mask(width));
 
     [Theory]
     [InlineData(new[] { " elektrik", " hafta", ".:.:" }, 4)]
@@ -30,6 +25,26 @@ public class GuardWindowsTests
         ulong[] set = Build(guarded, out int width);
         Assert.Equal(expectedWidth, width);
         foreach (string g in guarded) Assert.True(GuardWindows.MayStart(set, Window(g, width)), g);
+    }
+
+    /// <summary>
+    /// A window read at any start is the bytes from there, first lowest: by one four-byte load where four bytes are
+    /// left, else byte by byte at the piece's end, and the two agree.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_window_is_the_bytes_at_its_start_wherever_it_is_read(int width)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(" haftalık .:.:");
+        for (int at = 0; at + width <= bytes.Length; at++)
+        {
+            uint expected = 0;
+            for (int i = 0; i < width; i++) expected |= (uint)bytes[at + i] << (8 * i);
+            Assert.Equal(expected, GuardWindows.Window(bytes, at, GuardWindows.Mask(width)));
+        }
     }
 
     /// <summary>Words that start like a guarded token's first two bytes (" k", " h", " e", "ma"), but not its first four, pass no window.</summary>
