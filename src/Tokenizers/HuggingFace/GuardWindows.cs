@@ -34,8 +34,8 @@ internal static class GuardWindows
         ref byte first = ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), (nint)(uint)at);
         if (at + MaxWidth <= bytes.Length) return Unsafe.ReadUnaligned<uint>(ref first) & mask;
         uint window = 0;
-        for (int i = 0, width = BitOperations.PopCount(mask) / 8; i < width; i++) window |= (uint)Unsafe.Add(ref first, i) << (8 * i);
-        return window;
+        for (int i = 0; i < MaxWidth && at + i < bytes.Length; i++) window |= (uint)Unsafe.Add(ref first, i) << (8 * i);
+        return window & mask;
     }
 
     /// <summary>Whether a window's bit is set (the set holds <see cref="Bits"/> bits, so any window's word is in it).</summary>
