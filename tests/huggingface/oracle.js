@@ -45,14 +45,16 @@ async function answer(request) {
   }
 }
 
+const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+
+// Shared with the tiktoken oracle, beside it in the source tree.
+const write = require("../oracle/answer-writer")(rl);
+
 // Requests are answered strictly in order: each waits for the one before it.
 let last = Promise.resolve();
-const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
 rl.on("line", (line) => {
   if (line.length === 0) return;
   const request = JSON.parse(line);
   const pending = answer(request);
-  last = last.then(() => pending).then((json) => {
-    process.stdout.write(json + "\n");
-  });
+  last = last.then(() => pending).then((json) => write(json + "\n"));
 });

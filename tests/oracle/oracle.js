@@ -27,15 +27,18 @@ function run(text, name, mode) {
   }
 }
 
+const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+
+const write = require("./answer-writer")(rl);
+
 const out = [];
 function flush() {
   if (out.length) {
-    process.stdout.write(out.join(""));
+    write(out.join(""));
     out.length = 0;
   }
 }
 
-const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
 rl.on("line", (line) => {
   if (line.length === 0) return;
   const request = JSON.parse(line);
