@@ -26,6 +26,32 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Equal(["Tokenizers.0.1.0.nupkg", "Tokenizers.Generator.0.1.0.nupkg", "Tokenizers.MLTokenizers.0.1.0.nupkg"], names);
     }
 
+    /// <summary>Each package shows its own readme on the gallery (docs/packages/&lt;id&gt;.md): named in the nuspec, packed as README.md.</summary>
+    [Fact]
+    public void EveryPackageCarriesItsReadme()
+    {
+        string docs = Path.Combine(RepoRoot(), "docs", "packages");
+        foreach (string package in Directory.GetFiles(PackagesDir, "*.nupkg"))
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+            var nuspec = System.Xml.Linq.XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            string id = metadata.Elements().Single(e => e.Name.LocalName == "id").Value;
+            Assert.Equal("README.md", metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "readme")?.Value);
+            var readme = zip.GetEntry("README.md");
+            Assert.NotNull(readme);
+            using var reader = new StreamReader(readme.Open());
+            Assert.Equal(File.ReadAllText(Path.Combine(docs, id + ".md")), reader.ReadToEnd());
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Tokenizers.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Tokenizers.sln not found above " + AppContext.BaseDirectory);
+    }
+
     [Fact]
     public void ConsumerBuildsAndEncodesLikeTiktoken()
     {
