@@ -26,11 +26,11 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Equal(["Tokenizers.0.1.0.nupkg", "Tokenizers.Generator.0.1.0.nupkg", "Tokenizers.MLTokenizers.0.1.0.nupkg"], names);
     }
 
-    /// <summary>Each package shows its own readme on the gallery (docs/packages/&lt;id&gt;.md): named in the nuspec, packed as README.md.</summary>
+    /// <summary>Each package shows its own readme on the gallery (docs/package-readmes/&lt;id&gt;.md): named in the nuspec, packed as README.md.</summary>
     [Fact]
     public void EveryPackageCarriesItsReadme()
     {
-        string docs = Path.Combine(RepoRoot(), "docs", "packages");
+        string docs = Path.Combine(RepoRoot(), "docs", "package-readmes");
         foreach (string package in Directory.GetFiles(PackagesDir, "*.nupkg"))
         {
             using var zip = System.IO.Compression.ZipFile.OpenRead(package);
