@@ -37,6 +37,7 @@ internal sealed class HfMergeMap
     public int Count { get; private set; }
 
     /// <summary>Lists a merge; a later index for the same pair replaces the earlier one, as in Hugging Face.</summary>
+    [MethodImpl(ColdRun.Optimized)]
     public void Add(int left, int right, int index, int result)
     {
         long pair = PairKey(left, right);

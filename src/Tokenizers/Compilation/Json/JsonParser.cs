@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Tokenizers.Compilation.Json;
 
@@ -135,6 +136,7 @@ internal sealed class JsonParser
         _depth--;
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private void ParseString()
     {
         string text = _text;
@@ -207,6 +209,7 @@ internal sealed class JsonParser
         }
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private void ParseNumber()
     {
         string text = _text;
@@ -237,6 +240,7 @@ internal sealed class JsonParser
         _nodes[node].Flag = real;
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private int SkipDigits(int pos)
     {
         while (pos < _text.Length && _text[pos] is >= '0' and <= '9') pos++;
@@ -252,6 +256,7 @@ internal sealed class JsonParser
         _pos += literal.Length;
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private int Add(JsonKind kind, int offset)
     {
         if (_count == _nodes.Length) Array.Resize(ref _nodes, _nodes.Length * 2);
@@ -272,6 +277,7 @@ internal sealed class JsonParser
         return false;
     }
 
+    [MethodImpl(ColdRun.Optimized)]
     private void SkipWhiteSpace()
     {
         string text = _text;
