@@ -3,9 +3,10 @@ using System.Diagnostics;
 using Tokenizers;
 
 // Usage: dotnet run -c Release --project benchmarks/load-time -- FILE [loads] [cache directory]
-// Prints the wall and CPU time and the bytes allocated of each TokenizerFile.Load of FILE in this process: the first one pays for JIT, as an
-// application's only load does. CPU time is the process's, so a busy machine shows in wall time only. With a cache
-// directory (TokenizerFileOptions.CacheDirectory), the first load of the first process fills it and the rest read it.
+// Prints the wall and CPU time and the bytes allocated of each TokenizerFile.Load of FILE in this process: the first
+// one pays for JIT, as an application's only load does. CPU time is the process's, so a busy machine shows in wall time
+// only. With a cache directory (TokenizerFileOptions.CacheDirectory), the first load of the first process fills it and
+// the rest read it.
 if (args.Length is < 1 or > 3)
 {
     Console.Error.WriteLine("usage: load-time FILE [loads] [cache directory]");

@@ -30,7 +30,7 @@ public sealed class PackageConsumerTests : IDisposable
     [Fact]
     public void EveryPackageCarriesItsReadme()
     {
-        string docs = Path.Combine(RepoRoot(), "docs", "package-readmes");
+        string docs = Path.Combine(SharedData.RepoRoot, "docs", "package-readmes");
         foreach (string package in Directory.GetFiles(PackagesDir, "*.nupkg"))
         {
             using var zip = System.IO.Compression.ZipFile.OpenRead(package);
@@ -43,13 +43,6 @@ public sealed class PackageConsumerTests : IDisposable
             using var reader = new StreamReader(readme.Open());
             Assert.Equal(File.ReadAllText(Path.Combine(docs, id + ".md")), reader.ReadToEnd());
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Tokenizers.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Tokenizers.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]
