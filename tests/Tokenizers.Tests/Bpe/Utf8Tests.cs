@@ -4,7 +4,7 @@ using Tokenizers.Bpe;
 
 namespace Tokenizers.Tests.Bpe;
 
-/// <summary>The pieces' UTF-8: ASCII narrowed four chars at a time, the rest char by char, as System.Text.Encoding writes it.</summary>
+/// <summary>The pieces' UTF-8: the ASCII prefix narrowed by Ascii.FromUtf16, the rest char by char, as System.Text.Encoding writes it.</summary>
 public class Utf8Tests
 {
     [Theory]
@@ -19,7 +19,7 @@ public class Utf8Tests
     [InlineData("abcd\ud800efgh")]
     public void Writes_what_Encoding_UTF8_writes(string text) => AssertSameAsEncoding(text);
 
-    /// <summary>ASCII runs of every length, around non-ASCII chars, surrogate pairs and lone surrogates, at every offset in a chunk of four.</summary>
+    /// <summary>ASCII runs of every length, around non-ASCII chars, surrogate pairs and lone surrogates, at every offset.</summary>
     [Fact]
     public void Writes_what_Encoding_UTF8_writes_for_any_mix_of_ascii_runs_and_other_chars()
     {
