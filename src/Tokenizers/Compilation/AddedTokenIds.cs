@@ -16,9 +16,8 @@ internal static class AddedTokenIds
     public static void Check(AddedTokenDef[] added, IReadOnlyList<VocabEntry> vocab, List<CompileError> errors)
     {
         if (added.Length == 0) return;
-        var vocabIds = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
-        foreach (var v in vocab) vocabIds[v.Token] = v.Id;
-        int vocabSize = vocabIds.Count; // the BPE model's get_vocab_size(): its entries, not its largest id
+        var vocabIds = VocabIdsOf(added, vocab);
+        int vocabSize = vocab.Count; // the BPE model's get_vocab_size(): its entries (tokens are distinct), not its largest id
         var addedIds = new Dictionary<string, int>(StringComparer.Ordinal);
         int largest = -1;
         for (int i = 0; i < added.Length; i++)
@@ -36,5 +35,26 @@ internal static class AddedTokenIds
                 + $"the ids of added_tokens and gives it {expected} ({(vocabIds.ContainsKey(content) ? "its id in model.vocab" : "the next id after the vocab and the added tokens before it")}): write {expected}",
                 Json.JsonPath.Member(Json.JsonPath.Index("added_tokens", i), "id"), default));
         }
+    }
+
+    /// <summary>
+    /// The model.vocab ids of the added tokens' contents that are in it. Only vocab tokens as long as some added token
+    /// are looked up, so that a vocabulary of 100,000s of tokens is not hashed for a few hundred added ones.
+    /// </summary>
+    private static Dictionary<string, int> VocabIdsOf(AddedTokenDef[] added, IReadOnlyList<VocabEntry> vocab)
+    {
+        var contents = new HashSet<string>(StringComparer.Ordinal);
+        int longest = 0;
+        foreach (var a in added)
+        {
+            contents.Add(a.Content);
+            longest = Math.Max(longest, a.Content.Length);
+        }
+        var lengths = new bool[longest + 1];
+        foreach (string content in contents) lengths[content.Length] = true;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var v in vocab)
+            if (v.Token.Length <= longest && lengths[v.Token.Length] && contents.Contains(v.Token)) ids[v.Token] = v.Id;
+        return ids;
     }
 }
